@@ -1,0 +1,2 @@
+# JSONPath and intrinsic-function parsers of asl_lang.
+target_sources(asl_lang PRIVATE)

@@ -1,0 +1,2 @@
+# JSONata syntax tree of asl_runtime.
+target_sources(asl_runtime PRIVATE)

@@ -1,0 +1,1 @@
+// Keeps asl_lang_tests non-empty; the tests are listed in the .cmake files beside it.

@@ -1,0 +1,2 @@
+# Tests of the JSONPath and intrinsic parsers.
+target_sources(asl_lang_tests PRIVATE)
