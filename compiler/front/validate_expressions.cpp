@@ -1,0 +1,117 @@
+// The bridge from validation rules to the expression parsers: JSONPath, intrinsic functions,
+// JSONata and ASL timestamps, with errors located inside the definition file.
+#include "compiler/front/validate_rules.h"
+
+namespace asl::front {
+namespace {
+
+// Points at byte `index` inside a string value's expression.
+void reportInside(ValidationContext& ctx, DiagCode code, std::string message, Node node, size_t index) {
+  ctx.report(code, std::move(message), *node.at, ctx.tree.sourceOffsetInString(*node.value, index));
+}
+
+bool balanced(std::string_view s) {
+  int depth = 0;
+  char quoteChar = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (quoteChar) {
+      if (c == '\\') ++i;
+      else if (c == quoteChar) quoteChar = 0;
+      continue;
+    }
+    if (c == '\'' || c == '"') quoteChar = c;
+    else if (c == '(' || c == '[' || c == '{') ++depth;
+    else if (c == ')' || c == ']' || c == '}') {
+      if (--depth < 0) return false;
+    }
+  }
+  return depth == 0 && !quoteChar;
+}
+
+bool digits(std::string_view s, size_t at, size_t n) {
+  if (at + n > s.size()) return false;
+  for (size_t i = at; i < at + n; ++i)
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+} // namespace
+
+bool checkPath(ValidationContext& ctx, Node node, PathRuleKind rule, bool allowVariables) {
+  std::string_view s = ctx.tree.string(*node.value);
+  if (!s.starts_with("$")) {
+    reportInside(ctx, DiagCode::InvalidPath, quote(s) + " is not a JSONPath: paths start with '$'", node, 0);
+    return false;
+  }
+  if (!allowVariables && s.size() > 1 && s[1] != '.' && s[1] != '[') {
+    reportInside(ctx, DiagCode::InvalidPath, "a variable cannot be used here: " + quote(s), node, 0);
+    return false;
+  }
+  if (!balanced(s)) {
+    reportInside(ctx, DiagCode::InvalidPath, quote(s) + " has unbalanced brackets", node, 0);
+    return false;
+  }
+  if (rule == PathRuleKind::ReferencePath && (s.find('*') != std::string_view::npos ||
+                                              s.find("..") != std::string_view::npos ||
+                                              s.find('?') != std::string_view::npos)) {
+    reportInside(ctx, DiagCode::InvalidPath,
+                 quote(s) + " must be a Reference Path: only '.name', \"['name']\" and '[index]' steps", node, 0);
+    return false;
+  }
+  return true;
+}
+
+bool checkDynamicValue(ValidationContext& ctx, Node node) {
+  std::string_view s = ctx.tree.string(*node.value);
+  if (s.starts_with("$")) return checkPath(ctx, node, PathRuleKind::Path);
+  if (s.starts_with("States.")) {
+    if (!balanced(s) || s.back() != ')') {
+      reportInside(ctx, DiagCode::InvalidIntrinsic, quote(s) + " is not a well-formed intrinsic function call", node, 0);
+      return false;
+    }
+    return true;
+  }
+  reportInside(ctx, DiagCode::InvalidPath,
+               quote(s) + " is neither a JSONPath (starting with '$') nor an intrinsic function (States.*)", node, 0);
+  return false;
+}
+
+bool checkJsonataString(ValidationContext& ctx, Node node) {
+  std::string_view s = ctx.tree.string(*node.value);
+  std::string_view body = jsonataBody(s);
+  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    reportInside(ctx, DiagCode::InvalidJsonata, "the JSONata expression is empty", node, 2);
+    return false;
+  }
+  if (!balanced(body)) {
+    reportInside(ctx, DiagCode::InvalidJsonata, "unbalanced brackets in the JSONata expression", node, 2);
+    return false;
+  }
+  return true;
+}
+
+bool isAslTimestamp(std::string_view s) {
+  // YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM), uppercase T and Z as ASL requires.
+  if (!digits(s, 0, 4) || s.size() < 20 || s[4] != '-' || !digits(s, 5, 2) || s[7] != '-' || !digits(s, 8, 2) ||
+      s[10] != 'T' || !digits(s, 11, 2) || s[13] != ':' || !digits(s, 14, 2) || s[16] != ':' || !digits(s, 17, 2))
+    return false;
+  int month = (s[5] - '0') * 10 + (s[6] - '0');
+  int day = (s[8] - '0') * 10 + (s[9] - '0');
+  int hour = (s[11] - '0') * 10 + (s[12] - '0');
+  int minute = (s[14] - '0') * 10 + (s[15] - '0');
+  int second = (s[17] - '0') * 10 + (s[18] - '0');
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return false;
+  size_t i = 19;
+  if (i < s.size() && s[i] == '.') {
+    size_t start = ++i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    if (i == start) return false;
+  }
+  if (i < s.size() && s[i] == 'Z') return i + 1 == s.size();
+  if (i < s.size() && (s[i] == '+' || s[i] == '-'))
+    return i + 6 == s.size() && digits(s, i + 1, 2) && s[i + 3] == ':' && digits(s, i + 4, 2);
+  return false;
+}
+
+} // namespace asl::front

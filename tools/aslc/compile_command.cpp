@@ -1,0 +1,48 @@
+// aslc compile: lower a definition and write the requested stage (--emit ir).
+#include <iostream>
+
+#include "compiler/front/frontend.h"
+#include "tools/aslc/commands.h"
+#include "tools/aslc/diagnostic_printer.h"
+#include "tools/aslc/file_io.h"
+#include "tools/aslc/limit_options.h"
+
+namespace asl::tools {
+namespace {
+
+struct CompileArgs {
+  std::string file;
+  std::string emit = "ir";
+  std::string output = "-";
+  front::ValidateOptions options;
+};
+
+int runCompile(CompileArgs& args) {
+  args.options.warnings = false;
+  auto text = readDefinitionFile(args.file, args.options.limits.maxDefinitionBytes);
+  if (!text.ok()) {
+    std::cerr << "aslc: error: " << text.error().message << "\n";
+    return kExitUsage;
+  }
+  front::CheckedDefinition checked = front::checkDefinition(args.file, std::move(text).value(), args.options);
+  if (checked.hasErrors()) {
+    std::cerr << formatHuman(checked, false);
+    return kExitInvalid;
+  }
+  std::cerr << "aslc: error: --emit " << args.emit << " is not available yet\n";
+  return kExitUsage;
+}
+
+} // namespace
+
+CommandAction addCompileCommand(CLI::App& app) {
+  auto args = std::make_shared<CompileArgs>();
+  CLI::App* cmd = app.add_subcommand("compile", "Compile a definition and emit a stage of the pipeline");
+  cmd->add_option("file", args->file, "Definition file (- for standard input)")->required();
+  cmd->add_option("--emit", args->emit, "What to write: ir")->check(CLI::IsMember({"ir"}))->capture_default_str();
+  cmd->add_option("-o,--output", args->output, "Output file (- for standard output)")->capture_default_str();
+  addLimitOptions(*cmd, args->options.limits);
+  return [args] { return runCompile(*args); };
+}
+
+} // namespace asl::tools

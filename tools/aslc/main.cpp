@@ -1,0 +1,32 @@
+// aslc: validate, compile and run Amazon States Language state machines.
+#include <iostream>
+
+#include "tools/aslc/commands.h"
+
+#ifndef ASL_VERSION
+#define ASL_VERSION "0.0.0"
+#endif
+
+int main(int argc, char** argv) {
+  using namespace asl::tools;
+  CLI::App app{"aslc: validator, compiler and runtime for the Amazon States Language"};
+  app.set_version_flag("--version", std::string("aslc ") + ASL_VERSION);
+  app.require_subcommand(1);
+  CommandAction validate = addValidateCommand(app);
+  CommandAction compile = addCompileCommand(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+  if (app.got_subcommand("validate")) return validate();
+  if (app.got_subcommand("compile")) return compile();
+  return kExitUsage;
+}
