@@ -231,9 +231,9 @@ private:
                                "ToleratedFailurePercentagePath", "ToleratedFailureCount",
                                "ToleratedFailureCountPath", "Label"}) {
       if (const JsonMember* m = member(k)) {
-        ctx_.reportKey(DiagCode::UnknownField,
+        ctx_.reportKey(DiagCode::IgnoredField,
                        "field " + quote(k) +
-                           " needs a distributed Map (ItemProcessor.ProcessorConfig.Mode "
+                           " has an effect only in a distributed Map (ItemProcessor.ProcessorConfig.Mode "
                            "\"DISTRIBUTED\")",
                        *s_.at, *m);
       }
@@ -363,8 +363,8 @@ private:
         }
       }
       break;
-    case ShapeKind::ItemProcessor: validateItemProcessor(ctx_, s_, node, false); break;
-    case ShapeKind::Iterator: validateItemProcessor(ctx_, s_, node, true); break;
+    case ShapeKind::ItemProcessor: validateItemProcessor(ctx_, s_, node); break;
+    case ShapeKind::Iterator: validateItemProcessor(ctx_, s_, node); break;
     case ShapeKind::MapItems:
       if (v.kind == JsonKind::Array) validateJsonataTemplate(ctx_, node);
       else if (v.kind == JsonKind::String && isJsonataExpression(t_.string(v))) checkJsonataString(ctx_, node);

@@ -229,12 +229,6 @@ void validateMachine(ValidationContext& ctx, Node machine, QueryLanguageKind lan
     if (const JsonValue* ql = t.findValue(stateObject, "QueryLanguage")) {
       PointerPath qlAt = stateAt->child("QueryLanguage");
       if (auto lang = parseQueryLanguage(ctx, Node{ql, &qlAt})) {
-        if (language == QueryLanguageKind::JSONata && *lang == QueryLanguageKind::JSONPath) {
-          ctx.report(DiagCode::FieldValue,
-                     "a state cannot use JSONPath when the state machine's QueryLanguage is "
-                     "JSONata",
-                     Node{ql, &qlAt});
-        }
         stateLanguage = *lang;
       }
     }

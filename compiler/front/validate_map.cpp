@@ -66,7 +66,8 @@ void checkCountField(ValidationContext& ctx, const StateInfo& state, Node field,
 
 } // namespace
 
-void validateItemProcessor(ValidationContext& ctx, const StateInfo& state, Node processor, bool legacyIterator) {
+void validateItemProcessor(ValidationContext& ctx, const StateInfo& state, Node processor) {
+  (void)state;
   const JsonTree& t = ctx.tree;
   if (processor.value->kind != JsonKind::Object) {
     ctx.report(DiagCode::FieldType, std::string(processor.at->key) + " must be a state machine object", processor);
@@ -76,10 +77,7 @@ void validateItemProcessor(ValidationContext& ctx, const StateInfo& state, Node 
   if (const JsonMember* config = t.find(*processor.value, "ProcessorConfig")) {
     PointerPath configAt = processor.at->child("ProcessorConfig");
     Node node{&t.at(config->value), &configAt};
-    if (legacyIterator) {
-      ctx.reportKey(DiagCode::UnknownField, "ProcessorConfig belongs in ItemProcessor, not in the older Iterator",
-                    *processor.at, *config);
-    } else if (node.value->kind != JsonKind::Object) {
+    if (node.value->kind != JsonKind::Object) {
       ctx.report(DiagCode::FieldType, "ProcessorConfig must be an object", node);
     } else {
       bool distributed = false;

@@ -21,9 +21,9 @@ void checkVariableName(ValidationContext& ctx, const PointerPath& objectAt, cons
   bool ok = !name.empty();
   for (size_t i = 0; ok && i < name.size(); ++i) ok = isVariableNameChar(static_cast<unsigned char>(name[i]), i == 0);
   if (!ok) {
-    ctx.reportKey(DiagCode::FieldValue,
+    ctx.reportKey(DiagCode::UnreferencableVariable,
                   "variable name " + quote(name) +
-                      " must start with a letter or '_' and contain only letters, digits and '_'",
+                      " cannot be read back as $name: use letters, digits and '_', not starting with a digit",
                   objectAt, m);
   } else if (name == "states") {
     ctx.reportKey(DiagCode::FieldValue, "'states' is reserved: $states holds the state's input, result and context",

@@ -38,8 +38,8 @@ void validateResource(ValidationContext& ctx, const StateInfo& state, Node resou
 void validateCredentials(ValidationContext& ctx, const StateInfo& state, Node credentials);
 
 // validate_map.cpp
-void validateItemProcessor(ValidationContext& ctx, const StateInfo& state, Node processor,
-                           bool legacyIterator);
+/// ItemProcessor or the older Iterator; both may carry ProcessorConfig.
+void validateItemProcessor(ValidationContext& ctx, const StateInfo& state, Node processor);
 void validateItemReader(ValidationContext& ctx, const StateInfo& state, Node reader);
 void validateItemBatcher(ValidationContext& ctx, const StateInfo& state, Node batcher);
 void validateResultWriter(ValidationContext& ctx, const StateInfo& state, Node writer);

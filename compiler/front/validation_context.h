@@ -37,8 +37,8 @@ enum class MachineScopeKind : uint8_t { Top, Branch, InlineMap, DistributedMap }
 
 class ValidationContext {
 public:
-  ValidationContext(const JsonTree& tree, const ValidateOptions& options)
-      : tree(tree), options(options) {}
+  ValidationContext(const JsonTree& definition, const ValidateOptions& validateOptions)
+      : tree(definition), options(validateOptions) {}
 
   const JsonTree& tree;
   const ValidateOptions& options;
