@@ -14,7 +14,7 @@ struct ChoiceOperator {
 
 constexpr ChoiceOperator kOperators[] = {
 #define ASL_CHOICE_OPERATOR(id, name, operand) {name, OperandKind::operand},
-#include "compiler/front/choice_operators.def"
+#include "runtime/eval/choice_operators.def"
 #undef ASL_CHOICE_OPERATOR
 };
 

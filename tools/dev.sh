@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# One entry point for setting up, building and checking aslc on Debian 12.
+#
+#   tools/dev.sh demo       install, build, and run the sample workflow end to end
+#   tools/dev.sh test       install, build, and run every test (unit, golden, conformance)
+#   tools/dev.sh sanitize   the tests again, built with AddressSanitizer + UBSan
+#   tools/dev.sh fuzz [S]   build the libFuzzer targets with clang and fuzz for S seconds (60)
+#   tools/dev.sh bench      build and run the benchmarks and the comparison scripts
+#   tools/dev.sh deps       only install the Debian packages
+#
+# Every command installs what it needs first (apt-get, as root or through sudo), so a fresh
+# machine needs nothing else. Builds go to build/<kind>; set JOBS to change parallelism (2).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JOBS="${JOBS:-2}"
+
+# Debian 12 packages the project builds, tests and benchmarks with.
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config git
+  libsimdjson-dev libcli11-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  llvm-14-dev clang-14 libclang-rt-14-dev lld-14
+  libpcre2-dev libssl-dev libcurl4-openssl-dev libsqlite3-dev zlib1g-dev libzstd-dev
+  nodejs npm
+)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_deps() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ "${#missing[@]}" -eq 0 ]; then return; fi
+  log "installing Debian packages: ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# build KIND [cmake options...]
+build() {
+  local kind="$1"; shift
+  local dir="$ROOT/build/$kind"
+  log "building $kind in build/$kind"
+  cmake -S "$ROOT" -B "$dir" -G Ninja -DASL_WARNINGS_AS_ERRORS=ON "$@" >/dev/null
+  cmake --build "$dir" -j "$JOBS"
+}
+
+run_tests() {
+  local dir="$ROOT/build/$1"
+  log "running the tests in build/$1"
+  (cd "$dir" && ctest --output-on-failure -j "$JOBS")
+}
+
+cmd_demo() {
+  install_deps
+  build release -DCMAKE_BUILD_TYPE=Release
+  local aslc="$ROOT/build/release/tools/aslc/aslc"
+  local sample="$ROOT/samples/order-processing/order-processing.asl.json"
+  log "aslc validate $sample"
+  "$aslc" validate "$sample"
+  log "aslc validate samples/broken/broken-order.asl.json (a definition with mistakes, to show the diagnostics)"
+  "$aslc" validate "$ROOT/samples/broken/broken-order.asl.json" || true
+  log "aslc compile --emit ir $sample"
+  "$aslc" compile "$sample" --emit ir
+}
+
+cmd_test() {
+  install_deps
+  build release -DCMAKE_BUILD_TYPE=Release
+  run_tests release
+}
+
+cmd_sanitize() {
+  install_deps
+  build asan -DCMAKE_BUILD_TYPE=Debug -DASL_SANITIZE=ON -DASL_BUILD_BENCHMARKS=OFF
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 run_tests asan
+}
+
+cmd_fuzz() {
+  local seconds="${1:-60}"
+  install_deps
+  build fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DASL_FUZZ=ON -DASL_BUILD_TESTS=OFF -DASL_BUILD_BENCHMARKS=OFF \
+    -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14
+  local corpus="$ROOT/build/fuzz/seed-corpus"
+  rm -rf "$corpus" && mkdir -p "$corpus"
+  "$ROOT/build/fuzz/tests/fuzz/make_seed_corpus" "$ROOT/tests/conformance/corpus" "$corpus"
+  log "fuzzing the parser and validator for ${seconds}s"
+  "$ROOT/build/fuzz/tests/fuzz/fuzz_validate" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+    -rss_limit_mb=2048 -print_final_stats=1 "$corpus" "$ROOT/tests/fuzz/dictionary/asl.dict" 2>&1 | tail -n 25
+}
+
+cmd_bench() {
+  install_deps
+  build release -DCMAKE_BUILD_TYPE=Release
+  "$ROOT/tools/bench/run-all.sh" "$ROOT/build/release"
+}
+
+case "${1:-}" in
+  demo) cmd_demo ;;
+  test) cmd_test ;;
+  sanitize) cmd_sanitize ;;
+  fuzz) shift; cmd_fuzz "$@" ;;
+  bench) cmd_bench ;;
+  deps) install_deps ;;
+  *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac
