@@ -1,6 +1,7 @@
 # asl_front: simdjson parse with offsets, validation, IR building.
 add_library(asl_front STATIC
   ${CMAKE_CURRENT_LIST_DIR}/frontend.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ir_builder.cpp
   ${CMAKE_CURRENT_LIST_DIR}/json_tree.cpp
   ${CMAKE_CURRENT_LIST_DIR}/json_error_locator.cpp
   ${CMAKE_CURRENT_LIST_DIR}/validation_context.cpp

@@ -1,6 +1,8 @@
 // The bridge from validation rules to the expression parsers: JSONPath, intrinsic functions,
 // JSONata and ASL timestamps, with errors located inside the definition file.
 #include "compiler/front/validate_rules.h"
+#include "compiler/lang/intrinsic_parser.h"
+#include "compiler/lang/jsonpath_parser.h"
 
 namespace asl::front {
 namespace {
@@ -36,45 +38,42 @@ bool digits(std::string_view s, size_t at, size_t n) {
   return true;
 }
 
+lang::ParseOptions parseOptions(const ValidationContext& ctx, bool allowVariables) {
+  lang::ParseOptions options;
+  options.limits = ctx.options.limits;
+  options.allowVariables = allowVariables;
+  return options;
+}
+
+bool reportParseError(ValidationContext& ctx, Node node, const Diagnostic& error) {
+  reportInside(ctx, error.code, error.message, node, error.location.offset);
+  return false;
+}
+
 } // namespace
 
 bool checkPath(ValidationContext& ctx, Node node, PathRuleKind rule, bool allowVariables) {
-  std::string_view s = ctx.tree.string(*node.value);
-  if (!s.starts_with("$")) {
-    reportInside(ctx, DiagCode::InvalidPath, quote(s) + " is not a JSONPath: paths start with '$'", node, 0);
-    return false;
-  }
-  if (!allowVariables && s.size() > 1 && s[1] != '.' && s[1] != '[') {
-    reportInside(ctx, DiagCode::InvalidPath, "a variable cannot be used here: " + quote(s), node, 0);
-    return false;
-  }
-  if (!balanced(s)) {
-    reportInside(ctx, DiagCode::InvalidPath, quote(s) + " has unbalanced brackets", node, 0);
-    return false;
-  }
-  if (rule == PathRuleKind::ReferencePath && (s.find('*') != std::string_view::npos ||
-                                              s.find("..") != std::string_view::npos ||
-                                              s.find('?') != std::string_view::npos)) {
-    reportInside(ctx, DiagCode::InvalidPath,
-                 quote(s) + " must be a Reference Path: only '.name', \"['name']\" and '[index]' steps", node, 0);
-    return false;
-  }
+  std::string_view text = ctx.tree.string(*node.value);
+  auto syntax = rule == PathRuleKind::ReferencePath ? lang::PathSyntaxKind::ReferencePath : lang::PathSyntaxKind::Path;
+  auto parsed = lang::parsePath(text, syntax, parseOptions(ctx, allowVariables));
+  if (!parsed.ok()) return reportParseError(ctx, node, parsed.error());
   return true;
 }
 
 bool checkDynamicValue(ValidationContext& ctx, Node node) {
-  std::string_view s = ctx.tree.string(*node.value);
-  if (s.starts_with("$")) return checkPath(ctx, node, PathRuleKind::Path);
-  if (s.starts_with("States.")) {
-    if (!balanced(s) || s.back() != ')') {
-      reportInside(ctx, DiagCode::InvalidIntrinsic, quote(s) + " is not a well-formed intrinsic function call", node, 0);
-      return false;
-    }
+  std::string_view text = ctx.tree.string(*node.value);
+  if (lang::looksLikeIntrinsic(text)) {
+    auto parsed = lang::parseIntrinsic(text, parseOptions(ctx, true));
+    if (!parsed.ok()) return reportParseError(ctx, node, parsed.error());
     return true;
   }
-  reportInside(ctx, DiagCode::InvalidPath,
-               quote(s) + " is neither a JSONPath (starting with '$') nor an intrinsic function (States.*)", node, 0);
-  return false;
+  if (!text.starts_with("$")) {
+    reportInside(ctx, DiagCode::InvalidPath,
+                 quote(text) + " is neither a JSONPath (starting with '$') nor an intrinsic function call (States.*)",
+                 node, 0);
+    return false;
+  }
+  return checkPath(ctx, node, PathRuleKind::Path);
 }
 
 bool checkJsonataString(ValidationContext& ctx, Node node) {

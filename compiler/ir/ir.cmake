@@ -4,3 +4,4 @@ add_library(asl_ir STATIC
 )
 asl_target_defaults(asl_ir)
 target_link_libraries(asl_ir PUBLIC asl_runtime)
+target_sources(asl_ir PRIVATE ${CMAKE_CURRENT_LIST_DIR}/ir_printer.cpp)
