@@ -1,2 +1,6 @@
-# JSONata syntax tree of asl_runtime.
-target_sources(asl_runtime PRIVATE)
+# JSONata syntax tree and error values of asl_runtime.
+target_sources(asl_runtime PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/ast.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ast_print.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/error.cpp
+)

@@ -1,0 +1,92 @@
+// Message formatting for JsonataError and its conversion to Diagnostic.
+#include "runtime/eval/jsonata/error.h"
+
+#include <cctype>
+#include <cstdio>
+
+namespace asl::eval::jsonata {
+namespace {
+
+struct ErrorTemplate {
+  std::string_view code;
+  std::string_view text;
+};
+
+constexpr ErrorTemplate kTemplates[] = {
+#define ASL_JSONATA_ERROR(code, text) {code, text},
+#include "runtime/eval/jsonata/error_codes.def"
+#undef ASL_JSONATA_ERROR
+};
+
+// JSONata inserts fields with JSON.stringify, so strings appear quoted and escaped.
+std::string quoteJson(std::string_view text) {
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    switch (c) {
+    case '"': out += "\\\""; break;
+    case '\\': out += "\\\\"; break;
+    case '\n': out += "\\n"; break;
+    case '\r': out += "\\r"; break;
+    case '\t': out += "\\t"; break;
+    case '\b': out += "\\b"; break;
+    case '\f': out += "\\f"; break;
+    default:
+      if (c < 0x20) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      } else {
+        out += static_cast<char>(c);
+      }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+} // namespace
+
+std::string_view jsonataErrorTemplate(std::string_view code) {
+  for (const ErrorTemplate& t : kTemplates)
+    if (t.code == code) return t.text;
+  return {};
+}
+
+std::string JsonataError::message() const {
+  std::string_view text = jsonataErrorTemplate(code);
+  if (text.empty()) return "JSONata error " + code;
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    if (text.compare(i, 9, "{{token}}") == 0) {
+      out += tokenIsLiteral ? token : quoteJson(token);
+      i += 9;
+    } else if (text.compare(i, 9, "{{value}}") == 0) {
+      out += valueIsLiteral ? value : quoteJson(value);
+      i += 9;
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
+}
+
+JsonataError makeJsonataError(std::string_view code, uint32_t start, uint32_t position) {
+  JsonataError error;
+  error.code = std::string(code);
+  error.start = start;
+  error.position = position;
+  return error;
+}
+
+Diagnostic toDiagnostic(const JsonataError& error) {
+  std::string message = error.message();
+  // Diagnostics start lower-case (project style); JSONata's messages start upper-case.
+  if (!message.empty() && std::isupper(static_cast<unsigned char>(message[0])) &&
+      !(message.size() > 1 && std::isupper(static_cast<unsigned char>(message[1]))))
+    message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+  Diagnostic d = makeDiagnostic(DiagCode::InvalidJsonata, error.code + ": " + message);
+  d.location.offset = error.position;
+  return d;
+}
+
+} // namespace asl::eval::jsonata
