@@ -2,6 +2,7 @@
 // JSONata and ASL timestamps, with errors located inside the definition file.
 #include "compiler/front/validate_rules.h"
 #include "compiler/lang/intrinsic_parser.h"
+#include "compiler/lang/jsonata/parser.h"
 #include "compiler/lang/jsonpath_parser.h"
 
 namespace asl::front {
@@ -10,25 +11,6 @@ namespace {
 // Points at byte `index` inside a string value's expression.
 void reportInside(ValidationContext& ctx, DiagCode code, std::string message, Node node, size_t index) {
   ctx.report(code, std::move(message), *node.at, ctx.tree.sourceOffsetInString(*node.value, index));
-}
-
-bool balanced(std::string_view s) {
-  int depth = 0;
-  char quoteChar = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (quoteChar) {
-      if (c == '\\') ++i;
-      else if (c == quoteChar) quoteChar = 0;
-      continue;
-    }
-    if (c == '\'' || c == '"') quoteChar = c;
-    else if (c == '(' || c == '[' || c == '{') ++depth;
-    else if (c == ')' || c == ']' || c == '}') {
-      if (--depth < 0) return false;
-    }
-  }
-  return depth == 0 && !quoteChar;
 }
 
 bool digits(std::string_view s, size_t at, size_t n) {
@@ -77,14 +59,17 @@ bool checkDynamicValue(ValidationContext& ctx, Node node) {
 }
 
 bool checkJsonataString(ValidationContext& ctx, Node node) {
-  std::string_view s = ctx.tree.string(*node.value);
-  std::string_view body = jsonataBody(s);
+  std::string_view body = jsonataBody(ctx.tree.string(*node.value));
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    reportInside(ctx, DiagCode::InvalidJsonata, "the JSONata expression is empty", node, 2);
+    reportInside(ctx, DiagCode::InvalidJsonata, "the JSONata expression between {% and %} is empty", node, 2);
     return false;
   }
-  if (!balanced(body)) {
-    reportInside(ctx, DiagCode::InvalidJsonata, "unbalanced brackets in the JSONata expression", node, 2);
+  auto parsed = lang::jsonata::parseJsonata(body, ctx.options.limits);
+  if (!parsed.ok()) {
+    const eval::jsonata::JsonataError& error = parsed.error();
+    // Point at the offending token itself: +2 skips the "{%" before the expression.
+    reportInside(ctx, DiagCode::InvalidJsonata, eval::jsonata::toDiagnostic(error).message, node,
+                 2 + std::min<size_t>(error.start, body.size()));
     return false;
   }
   return true;
