@@ -240,10 +240,12 @@ void validateMachine(ValidationContext& ctx, Node machine, QueryLanguageKind lan
 
   // Transitions name states of this machine, never of an enclosing or nested one.
   graph.successors.resize(graph.names.size());
+  bool brokenEdges = false;
   for (uint32_t i = 0; i < edges.size(); ++i) {
     for (const Edge& e : edges[i]) {
       auto it = graph.index.find(e.target);
       if (it == graph.index.end()) {
+        brokenEdges = true;
         ctx.report(DiagCode::MissingTransitionTarget,
                    "no state named " + quote(e.target) + " in this " +
                        (scope == MachineScopeKind::Top ? "state machine" : "branch or processor"),
@@ -300,8 +302,9 @@ void validateMachine(ValidationContext& ctx, Node machine, QueryLanguageKind lan
       ++i;
     }
 
-    // Warn about reachable states from which no terminal state can be reached.
-    if (anyTerminal && ctx.options.warnings) {
+    // Warn about reachable states from which no terminal state can be reached (only when the
+    // graph is whole: a missing target already explains a dead end).
+    if (anyTerminal && !brokenEdges && ctx.options.warnings) {
       std::vector<std::vector<uint32_t>> predecessors(graph.names.size());
       for (uint32_t s = 0; s < graph.successors.size(); ++s)
         for (uint32_t n : graph.successors[s]) predecessors[n].push_back(s);

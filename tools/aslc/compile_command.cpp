@@ -1,7 +1,10 @@
 // aslc compile: lower a definition and write the requested stage (--emit ir).
+#include <fstream>
 #include <iostream>
 
 #include "compiler/front/frontend.h"
+#include "compiler/front/ir_builder.h"
+#include "compiler/ir/ir_printer.h"
 #include "tools/aslc/commands.h"
 #include "tools/aslc/diagnostic_printer.h"
 #include "tools/aslc/file_io.h"
@@ -29,8 +32,23 @@ int runCompile(CompileArgs& args) {
     std::cerr << formatHuman(checked, false);
     return kExitInvalid;
   }
-  std::cerr << "aslc: error: --emit " << args.emit << " is not available yet\n";
-  return kExitUsage;
+  auto module = front::buildModule(checked, args.options.limits);
+  if (!module.ok()) {
+    std::cerr << "aslc: error: " << module.error().message << "\n";
+    return kExitInvalid;
+  }
+  std::string printed = ir::printModule(*module);
+  if (args.output == "-") {
+    std::cout << printed;
+  } else {
+    std::ofstream out(args.output, std::ios::binary);
+    out << printed;
+    if (!out) {
+      std::cerr << "aslc: error: cannot write " << args.output << "\n";
+      return kExitUsage;
+    }
+  }
+  return kExitOk;
 }
 
 } // namespace
