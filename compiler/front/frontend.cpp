@@ -20,15 +20,18 @@ size_t CheckedDefinition::warningCount() const {
 }
 
 CheckedDefinition checkDefinition(std::string file, std::string text, const ValidateOptions& options) {
+  return checkDefinition(std::move(file), makePaddedSource(std::move(text)), options);
+}
+
+CheckedDefinition checkDefinition(std::string file, std::shared_ptr<const std::string> source,
+                                  const ValidateOptions& options) {
   CheckedDefinition out;
-  auto source = std::make_shared<std::string>(std::move(text));
   out.source = source;
   out.map = SourceMap(file, *source);
 
   ParseOptions parseOptions;
   parseOptions.limits = options.limits;
-  // The tree keeps its own padded copy of the bytes, as simdjson requires.
-  auto parsed = parseJson(*source, parseOptions);
+  auto parsed = parseJson(source, parseOptions);
   if (!parsed.ok()) {
     Diagnostic d = std::move(parsed).error();
     if (d.pointer.empty() && d.code != DiagCode::InvalidJson && d.code != DiagCode::MissingDescription)

@@ -27,5 +27,8 @@ struct CheckedDefinition {
 
 /// Parses and validates one definition. Never fails: problems are diagnostics.
 CheckedDefinition checkDefinition(std::string file, std::string text, const ValidateOptions& options);
+/// The same for a definition already in memory (see makePaddedSource): no copy is made.
+CheckedDefinition checkDefinition(std::string file, std::shared_ptr<const std::string> source,
+                                  const ValidateOptions& options);
 
 } // namespace asl::front

@@ -5,6 +5,7 @@
 #include <simdjson.h>
 
 #include <charconv>
+#include <cstring>
 
 #include "compiler/front/json_error_locator.h"
 
@@ -72,22 +73,23 @@ class JsonTreeBuilder {
 public:
   JsonTreeBuilder(const ParseOptions& options) : options_(options) {}
 
-  Result<ParsedJson> build(std::string text) {
+  Result<ParsedJson> build(std::shared_ptr<const std::string> sourceText) {
     auto tree = std::make_shared<JsonTree>();
-    tree->textSize_ = text.size();
     tree_ = tree.get();
-    if (text.size() > options_.limits.maxDefinitionBytes) {
+    size_t size = sourceText->size();
+    if (size > options_.limits.maxDefinitionBytes) {
       return fail(makeDiagnostic(DiagCode::DefinitionTooLarge,
-                                 "the definition is " + std::to_string(text.size()) +
+                                 "the definition is " + std::to_string(size) +
                                      " bytes; the limit is " +
                                      std::to_string(options_.limits.maxDefinitionBytes) +
                                      " bytes (--max-definition-bytes)"));
     }
-    tree->text_ = std::move(text);
-    tree->text_.resize(tree->textSize_ + simdjson::SIMDJSON_PADDING, '\0');
-    // Unescaped strings are never longer than their source, so one reservation keeps every
-    // string_view into the pool stable.
-    tree->strings_.reserve(tree->textSize_ + 1);
+    if (sourceText->capacity() < size + simdjson::SIMDJSON_PADDING) sourceText = makePaddedSource(*sourceText);
+    tree->source_ = std::move(sourceText);
+    base_ = tree->source_->data();
+    scratch_.values.clear();
+    scratch_.members.clear();
+    scratch_.elements.clear();
 
     std::string_view source = tree->text();
     if (source.find_first_not_of(" \t\r\n") == std::string_view::npos) {
@@ -95,8 +97,10 @@ public:
                                  "the definition is empty: expected a JSON object"));
     }
 
-    od::parser parser(tree->textSize_ + 64);
-    simdjson::padded_string_view input(tree->text_.data(), tree->textSize_, tree->text_.size());
+    // One parser per thread, reused: simdjson's buffers are sized to the largest document seen,
+    // so repeated parses neither allocate nor fault in fresh pages.
+    thread_local od::parser parser;
+    simdjson::padded_string_view input(base_, size, tree->source_->capacity());
     od::document doc;
     auto error = parser.iterate(input).get(doc);
     od::json_type rootType{};
@@ -127,6 +131,10 @@ public:
                                                             simdjson::error_message(error)));
     }
     tree->rootIndex_ = rootIndex;
+    // Exact-size copies: the scratch buffers stay with the thread for the next parse.
+    tree->values_.assign(scratch_.values.begin(), scratch_.values.end());
+    tree->members_.assign(scratch_.members.begin(), scratch_.members.end());
+    tree->elements_.assign(scratch_.elements.begin(), scratch_.elements.end());
     ParsedJson parsed;
     parsed.problems = std::move(problems_);
     parsed.tree = std::move(tree);
@@ -153,7 +161,7 @@ private:
   }
 
   uint32_t offsetOf(const char* p) const {
-    return static_cast<uint32_t>(p - tree_->text_.data());
+    return static_cast<uint32_t>(p - base_);
   }
 
   // Returns false with fatal_ set on a limit; simdjson errors are reported through error_.
@@ -179,8 +187,14 @@ private:
       JsonValue v;
       v.kind = JsonKind::String;
       v.offset = offset;
-      v.first = internString(s);
       v.count = static_cast<uint32_t>(s.size());
+      if (sameAsSource(offset + 1, s)) {
+        v.first = offset + 1;
+      } else {
+        v.escaped = true;
+        v.first = static_cast<uint32_t>(tree_->escaped_.size());
+        tree_->escaped_.emplace_back(s);
+      }
       return push(v, out);
     }
     case od::json_type::number: {
@@ -239,9 +253,18 @@ private:
     return false;
   }
 
+  // Cheap key fingerprint so the duplicate check compares bytes only on a likely match.
+  static uint64_t keyHash(std::string_view key) {
+    uint64_t h = 1469598103934665603ull;
+    for (char c : key) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return h;
+  }
+
   bool walkObject(od::object object, uint32_t offset, uint32_t depth, uint32_t& out) {
     if (!checkDepth(depth, offset)) return false;
-    std::vector<JsonMember> members;
+    // Members of nested objects are collected on one shared stack, then moved to the tree in
+    // one block, so each object's members stay contiguous without a vector per object.
+    size_t base = memberStack_.size();
     for (auto fieldResult : object) {
       od::field field;
       if (std::move(fieldResult).get(field)) return markBroken();
@@ -251,61 +274,80 @@ private:
       if (field.unescaped_key().get(key)) return markBroken();
       JsonMember m{};
       m.keyOffset = keyOffset;
-      uint32_t keyIndex = internString(key);
-      m.key = std::string_view(tree_->strings_.data() + keyIndex, key.size());
-      if (!walkValue(field.value(), depth, m.value)) return false;
+      if (sameAsSource(keyOffset + 1, key)) {
+        m.key = std::string_view(base_ + keyOffset + 1, key.size());
+      } else {
+        m.key = tree_->escaped_.emplace_back(key);
+      }
+      uint64_t hash = keyHash(m.key);
       if (options_.rejectDuplicateKeys) {
-        for (const JsonMember& earlier : members) {
-          if (earlier.key == m.key) {
+        for (size_t i = base; i < memberStack_.size(); ++i) {
+          if (hashStack_[i] == hash && memberStack_[i].key == m.key) {
             Diagnostic d = makeDiagnostic(DiagCode::DuplicateKey,
                                           "duplicate key \"" + std::string(m.key) + "\" in an object");
             d.location.offset = keyOffset;
             d.notes.push_back("the first \"" + std::string(m.key) + "\" is at byte " +
-                              std::to_string(earlier.keyOffset));
+                              std::to_string(memberStack_[i].keyOffset));
             problems_.push_back(std::move(d));
             break;
           }
         }
       }
-      members.push_back(m);
+      // Reserve the slot before walking the value: nested objects push onto the same stack.
+      size_t slot = memberStack_.size();
+      memberStack_.push_back(m);
+      hashStack_.push_back(hash);
+      if (!walkValue(field.value(), depth, m.value)) return false;
+      memberStack_[slot].value = m.value;
     }
     JsonValue v;
     v.kind = JsonKind::Object;
     v.offset = offset;
-    v.first = static_cast<uint32_t>(tree_->members_.size());
-    v.count = static_cast<uint32_t>(members.size());
-    tree_->members_.insert(tree_->members_.end(), members.begin(), members.end());
+    v.first = static_cast<uint32_t>(scratch_.members.size());
+    v.count = static_cast<uint32_t>(memberStack_.size() - base);
+    scratch_.members.insert(scratch_.members.end(), memberStack_.begin() + static_cast<std::ptrdiff_t>(base),
+                           memberStack_.end());
+    memberStack_.resize(base);
+    hashStack_.resize(base);
     return push(v, out);
   }
 
   bool walkArray(od::array array, uint32_t offset, uint32_t depth, uint32_t& out) {
     if (!checkDepth(depth, offset)) return false;
-    std::vector<uint32_t> elements;
+    size_t base = elementStack_.size();
     for (auto elementResult : array) {
       od::value element;
       if (std::move(elementResult).get(element)) return markBroken();
       uint32_t index = 0;
       if (!walkValue(element, depth, index)) return false;
-      elements.push_back(index);
+      elementStack_.push_back(index);
     }
     JsonValue v;
     v.kind = JsonKind::Array;
     v.offset = offset;
-    v.first = static_cast<uint32_t>(tree_->elements_.size());
-    v.count = static_cast<uint32_t>(elements.size());
-    tree_->elements_.insert(tree_->elements_.end(), elements.begin(), elements.end());
+    v.first = static_cast<uint32_t>(scratch_.elements.size());
+    v.count = static_cast<uint32_t>(elementStack_.size() - base);
+    scratch_.elements.insert(scratch_.elements.end(), elementStack_.begin() + static_cast<std::ptrdiff_t>(base),
+                            elementStack_.end());
+    elementStack_.resize(base);
     return push(v, out);
   }
 
-  uint32_t internString(std::string_view s) {
-    uint32_t at = static_cast<uint32_t>(tree_->strings_.size());
-    tree_->strings_.append(s);
-    return at;
+  // True when the source holds `unescaped` verbatim at `at`, closed by a quote: the string had
+  // no escapes and can be viewed in place instead of copied.
+  bool sameAsSource(uint32_t at, std::string_view unescaped) const {
+    size_t size = tree_->source_->size();
+    if (at + unescaped.size() >= size || base_[at + unescaped.size()] != '"') return false;
+    // Every escape is longer than what it decodes to, so equal lengths with no backslash in
+    // the source means the bytes are the same. A plain loop beats memchr on short strings.
+    for (const char *p = base_ + at, *end = p + unescaped.size(); p != end; ++p)
+      if (*p == '\\') return false;
+    return true;
   }
 
   bool push(const JsonValue& v, uint32_t& out) {
-    out = static_cast<uint32_t>(tree_->values_.size());
-    tree_->values_.push_back(v);
+    out = static_cast<uint32_t>(scratch_.values.size());
+    scratch_.values.push_back(v);
     return true;
   }
 
@@ -316,17 +358,42 @@ private:
     return false;
   }
 
+  // Growing buffers reused by every parse on a thread, so steady-state parsing allocates only
+  // the final, exactly sized tree.
+  struct Scratch {
+    std::vector<JsonValue> values;
+    std::vector<JsonMember> members;
+    std::vector<uint32_t> elements;
+  };
+  static inline thread_local Scratch scratch_;
+
   const ParseOptions& options_;
   JsonTree* tree_ = nullptr;
+  const char* base_ = nullptr;
   std::vector<Diagnostic> problems_;
+  std::vector<JsonMember> memberStack_;
+  std::vector<uint64_t> hashStack_;
+  std::vector<uint32_t> elementStack_;
   std::optional<Diagnostic> fatal_;
   bool broken_ = false;
 
 };
 
-Result<ParsedJson> parseJson(std::string text, const ParseOptions& options) {
+std::shared_ptr<const std::string> makePaddedSource(std::string text) {
+  if (text.capacity() >= text.size() + simdjson::SIMDJSON_PADDING) return std::make_shared<const std::string>(std::move(text));
+  auto padded = std::make_shared<std::string>();
+  padded->reserve(text.size() + simdjson::SIMDJSON_PADDING);
+  padded->append(text);
+  return padded;
+}
+
+Result<ParsedJson> parseJson(std::shared_ptr<const std::string> source, const ParseOptions& options) {
   JsonTreeBuilder builder(options);
-  return builder.build(std::move(text));
+  return builder.build(std::move(source));
+}
+
+Result<ParsedJson> parseJson(std::string text, const ParseOptions& options) {
+  return parseJson(makePaddedSource(std::move(text)), options);
 }
 
 } // namespace asl::front

@@ -1,6 +1,7 @@
 // Per-state field rules: which fields a state type allows in its query language (from
 // state_fields.def), which it requires, which exclude each other, and each field's shape.
 #include <cmath>
+#include <unordered_map>
 
 #include "compiler/front/validate_rules.h"
 
@@ -39,9 +40,13 @@ constexpr FieldRule kFieldRules[] = {
 uint16_t stateBit(StateKind kind) { return static_cast<uint16_t>(1u << static_cast<unsigned>(kind)); }
 
 const FieldRule* findRule(std::string_view key) {
-  for (const FieldRule& rule : kFieldRules)
-    if (rule.key == key) return &rule;
-  return nullptr;
+  static const std::unordered_map<std::string_view, const FieldRule*> byKey = [] {
+    std::unordered_map<std::string_view, const FieldRule*> map;
+    for (const FieldRule& rule : kFieldRules) map.emplace(rule.key, &rule);
+    return map;
+  }();
+  auto it = byKey.find(key);
+  return it == byKey.end() ? nullptr : it->second;
 }
 
 // Names the state types that allow a field, for "not allowed" messages.

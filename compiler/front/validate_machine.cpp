@@ -1,6 +1,6 @@
 // Top-level and nested machines: StartAt, States, state names, transitions, reachability and
 // terminal states. Field-level rules live in validate_fields.cpp.
-#include <deque>
+#include <span>
 
 #include "compiler/front/validate_rules.h"
 
@@ -9,15 +9,20 @@ namespace {
 
 constexpr size_t kMaxStateNameLength = 80;
 
+// A transition, kept as cheap references; its JSON pointer is built only if it is reported.
 struct Edge {
   std::string_view target;
-  Node where;
+  const JsonValue* value;       ///< the string naming the target
+  std::string_view listKey;     ///< "Choices" or "Catch", or empty for Next/Default
+  uint32_t listIndex = 0;
+  std::string_view field;       ///< "Next" or "Default"
 };
 
 struct MachineGraph {
   std::vector<std::string_view> names;
   std::unordered_map<std::string_view, uint32_t> index;
-  std::vector<std::vector<uint32_t>> successors;
+  std::vector<uint32_t> successorStart; ///< CSR adjacency: successors of s are
+  std::vector<uint32_t> successors;     ///< successors[successorStart[s] .. successorStart[s+1])
   std::vector<bool> terminal;
 };
 
@@ -35,35 +40,20 @@ std::optional<QueryLanguageKind> parseQueryLanguage(ValidationContext& ctx, Node
 }
 
 // Collects the transitions a state makes, for the graph checks.
-void collectEdges(ValidationContext& ctx, const StateInfo& state, std::vector<Edge>& edges,
-                  std::deque<PointerPath>& pointers) {
-  const JsonTree& t = ctx.tree;
-  auto addEdge = [&](const JsonValue* v, const PointerPath* at) {
-    if (v && v->kind == JsonKind::String) edges.push_back({t.string(*v), Node{v, at}});
+void collectEdges(const JsonTree& t, const JsonValue& state, std::vector<Edge>& edges) {
+  auto add = [&](const JsonValue* v, std::string_view listKey, uint32_t listIndex, std::string_view field) {
+    if (v && v->kind == JsonKind::String) edges.push_back({t.string(*v), v, listKey, listIndex, field});
   };
-  if (const JsonValue* next = t.findValue(*state.object, "Next")) {
-    pointers.push_back(state.at->child("Next"));
-    addEdge(next, &pointers.back());
-  }
-  if (const JsonValue* def = t.findValue(*state.object, "Default")) {
-    pointers.push_back(state.at->child("Default"));
-    addEdge(def, &pointers.back());
-  }
+  add(t.findValue(state, "Next"), {}, 0, "Next");
+  add(t.findValue(state, "Default"), {}, 0, "Default");
   for (std::string_view listKey : {std::string_view("Choices"), std::string_view("Catch")}) {
-    const JsonValue* list = t.findValue(*state.object, listKey);
+    const JsonValue* list = t.findValue(state, listKey);
     if (!list || list->kind != JsonKind::Array) continue;
-    pointers.push_back(state.at->child(listKey));
-    const PointerPath* listAt = &pointers.back();
     uint32_t i = 0;
     for (uint32_t element : t.elements(*list)) {
       const JsonValue& rule = t.at(element);
-      pointers.push_back(listAt->child(i++));
-      const PointerPath* ruleAt = &pointers.back();
-      if (rule.kind != JsonKind::Object) continue;
-      if (const JsonValue* next = t.findValue(rule, "Next")) {
-        pointers.push_back(ruleAt->child("Next"));
-        addEdge(next, &pointers.back());
-      }
+      if (rule.kind == JsonKind::Object) add(t.findValue(rule, "Next"), listKey, i, "Next");
+      ++i;
     }
   }
 }
@@ -187,8 +177,9 @@ void validateMachine(ValidationContext& ctx, Node machine, QueryLanguageKind lan
   }
 
   MachineGraph graph;
-  std::vector<std::vector<Edge>> edges;
-  std::deque<PointerPath> pointers; // stable addresses for the edges' pointers
+  graph.index.reserve(statesObject.count);
+  std::vector<Edge> edges;
+  std::vector<uint32_t> edgeStart; // edges of state s: [edgeStart[s], edgeStart[s + 1])
   for (const JsonMember& m : t.members(statesObject)) {
     if (ctx.full()) break;
     validateStateName(ctx, statesAt, m);
@@ -196,10 +187,10 @@ void validateMachine(ValidationContext& ctx, Node machine, QueryLanguageKind lan
     graph.names.push_back(m.key);
     graph.index.emplace(m.key, stateIndex);
     graph.terminal.push_back(false);
-    edges.emplace_back();
+    edgeStart.push_back(static_cast<uint32_t>(edges.size()));
 
-    pointers.push_back(statesAt.child(m.key));
-    const PointerPath* stateAt = &pointers.back();
+    PointerPath stateAtStorage = statesAt.child(m.key);
+    const PointerPath* stateAt = &stateAtStorage;
     const JsonValue& stateObject = t.at(m.value);
     if (stateObject.kind != JsonKind::Object) {
       ctx.report(DiagCode::FieldType, "state " + quote(m.key) + " must be a JSON object",
@@ -235,26 +226,39 @@ void validateMachine(ValidationContext& ctx, Node machine, QueryLanguageKind lan
     StateInfo info{m.key, *kind, stateLanguage, &stateObject, stateAt, scope};
     validateStateFields(ctx, info);
     graph.terminal[stateIndex] = isTerminal(t, *kind, stateObject);
-    collectEdges(ctx, info, edges[stateIndex], pointers);
+    collectEdges(t, stateObject, edges);
   }
+  edgeStart.resize(graph.names.size(), static_cast<uint32_t>(edges.size()));
+  edgeStart.push_back(static_cast<uint32_t>(edges.size()));
 
   // Transitions name states of this machine, never of an enclosing or nested one.
-  graph.successors.resize(graph.names.size());
   bool brokenEdges = false;
-  for (uint32_t i = 0; i < edges.size(); ++i) {
-    for (const Edge& e : edges[i]) {
-      auto it = graph.index.find(e.target);
-      if (it == graph.index.end()) {
-        brokenEdges = true;
-        ctx.report(DiagCode::MissingTransitionTarget,
-                   "no state named " + quote(e.target) + " in this " +
-                       (scope == MachineScopeKind::Top ? "state machine" : "branch or processor"),
-                   e.where);
-      } else {
-        graph.successors[i].push_back(it->second);
+  graph.successorStart.reserve(graph.names.size() + 1);
+  for (uint32_t s = 0; s < graph.names.size(); ++s) {
+    graph.successorStart.push_back(static_cast<uint32_t>(graph.successors.size()));
+    for (uint32_t e = edgeStart[s]; e < edgeStart[s + 1]; ++e) {
+      const Edge& edge = edges[e];
+      auto it = graph.index.find(edge.target);
+      if (it != graph.index.end()) {
+        graph.successors.push_back(it->second);
+        continue;
       }
+      brokenEdges = true;
+      PointerPath stateAt = statesAt.child(graph.names[s]);
+      PointerPath listAt = stateAt.child(edge.listKey);
+      PointerPath entryAt = listAt.child(edge.listIndex);
+      PointerPath at = edge.listKey.empty() ? stateAt.child(edge.field) : entryAt.child(edge.field);
+      ctx.report(DiagCode::MissingTransitionTarget,
+                 "no state named " + quote(edge.target) + " in this " +
+                     (scope == MachineScopeKind::Top ? "state machine" : "branch or processor"),
+                 at, edge.value->offset);
     }
   }
+  graph.successorStart.push_back(static_cast<uint32_t>(graph.successors.size()));
+  auto successorsOf = [&](uint32_t s) {
+    return std::span<const uint32_t>(graph.successors.data() + graph.successorStart[s],
+                                     graph.successorStart[s + 1] - graph.successorStart[s]);
+  };
 
   uint32_t start = UINT32_MAX;
   if (startAt && t.at(startAt->value).kind == JsonKind::String) {
@@ -286,7 +290,7 @@ void validateMachine(ValidationContext& ctx, Node machine, QueryLanguageKind lan
     while (!work.empty()) {
       uint32_t s = work.back();
       work.pop_back();
-      for (uint32_t n : graph.successors[s]) {
+      for (uint32_t n : successorsOf(s)) {
         if (!reached[n]) {
           reached[n] = true;
           work.push_back(n);
@@ -305,18 +309,25 @@ void validateMachine(ValidationContext& ctx, Node machine, QueryLanguageKind lan
     // Warn about reachable states from which no terminal state can be reached (only when the
     // graph is whole: a missing target already explains a dead end).
     if (anyTerminal && !brokenEdges && ctx.options.warnings) {
-      std::vector<std::vector<uint32_t>> predecessors(graph.names.size());
-      for (uint32_t s = 0; s < graph.successors.size(); ++s)
-        for (uint32_t n : graph.successors[s]) predecessors[n].push_back(s);
-      std::vector<bool> canEnd(graph.names.size(), false);
+      // Predecessors in CSR form, from the successor lists.
+      size_t n = graph.names.size();
+      std::vector<uint32_t> predecessorStart(n + 1, 0), predecessors(graph.successors.size());
+      for (uint32_t target : graph.successors) ++predecessorStart[target + 1];
+      for (size_t k = 0; k < n; ++k) predecessorStart[k + 1] += predecessorStart[k];
+      std::vector<uint32_t> fill(predecessorStart.begin(), predecessorStart.end() - 1);
+      for (uint32_t s = 0; s < n; ++s)
+        for (uint32_t target : successorsOf(s)) predecessors[fill[target]++] = s;
+      std::vector<bool> canEnd(n, false);
       std::vector<uint32_t> back;
-      for (uint32_t s = 0; s < graph.terminal.size(); ++s)
+      for (uint32_t s = 0; s < n; ++s)
         if (graph.terminal[s]) canEnd[s] = true, back.push_back(s);
       while (!back.empty()) {
         uint32_t s = back.back();
         back.pop_back();
-        for (uint32_t p : predecessors[s])
+        for (uint32_t k = predecessorStart[s]; k < predecessorStart[s + 1]; ++k) {
+          uint32_t p = predecessors[k];
           if (!canEnd[p]) canEnd[p] = true, back.push_back(p);
+        }
       }
       i = 0;
       for (const JsonMember& m : t.members(statesObject)) {

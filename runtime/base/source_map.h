@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,10 +12,12 @@
 
 namespace asl {
 
+/// The line index is built on the first lookup (thread-safe), so checking a definition that
+/// has nothing to report never pays for it.
 class SourceMap {
 public:
   SourceMap() = default;
-  /// `text` must outlive the map; only line starts are copied.
+  /// `text` must outlive the map.
   SourceMap(std::string file, std::string_view text);
 
   const std::string& file() const { return file_; }
@@ -25,9 +29,15 @@ public:
   std::string_view lineText(uint32_t line) const;
 
 private:
+  struct LineIndex {
+    std::once_flag built;
+    std::vector<uint32_t> starts;
+  };
+  const std::vector<uint32_t>& lineStarts() const;
+
   std::string file_;
   std::string_view text_;
-  std::vector<uint32_t> lineStarts_;
+  std::shared_ptr<LineIndex> lines_ = std::make_shared<LineIndex>();
 };
 
 } // namespace asl
