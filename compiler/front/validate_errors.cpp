@@ -168,7 +168,10 @@ void validateCatchers(ValidationContext& ctx, const StateInfo& state, Node catch
         ctx.reportKey(DiagCode::UnknownField, "field " + quote(k) + " is not allowed in a catcher", at, m);
       }
     }
-    if (hasAll && ctx.options.warnings && index + 1 == catchers.value->count && catchers.value->count == 1) {
+    // JSONPath states raise States.Runtime when a path matches nothing, which a catch-all does
+    // not catch; JSONata states raise States.QueryEvaluationError instead, which it does.
+    if (hasAll && ctx.options.warnings && state.language == QueryLanguageKind::JSONPath &&
+        index + 1 == catchers.value->count && catchers.value->count == 1) {
       ctx.report(DiagCode::CatchAllHidesRuntime,
                  "this States.ALL catcher does not catch States.Runtime errors (such as a path that "
                  "matches nothing) or States.DataLimitExceeded: those still fail the execution",
