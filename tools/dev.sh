@@ -22,7 +22,6 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   llvm-14-dev clang-14 libclang-rt-14-dev lld-14
   libpcre2-dev libssl-dev libcurl4-openssl-dev libsqlite3-dev zlib1g-dev libzstd-dev
-  nodejs npm
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -31,9 +30,10 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
+# install_deps [extra packages...]
 install_deps() {
   local missing=()
-  for p in "${PACKAGES[@]}"; do
+  for p in "${PACKAGES[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   if [ "${#missing[@]}" -eq 0 ]; then return; fi
@@ -96,7 +96,8 @@ cmd_fuzz() {
 }
 
 cmd_bench() {
-  install_deps
+  # The comparison scripts run the npm peers on Node.js; use an installed node if there is one.
+  if command -v node >/dev/null && command -v npm >/dev/null; then install_deps; else install_deps nodejs npm; fi
   build release -DCMAKE_BUILD_TYPE=Release
   "$ROOT/tools/bench/run-all.sh" "$ROOT/build/release"
 }
