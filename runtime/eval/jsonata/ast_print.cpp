@@ -17,30 +17,12 @@
 #include <charconv>
 #include <cstdio>
 
+#include "runtime/base/json_escape.h"
+
 namespace asl::eval::jsonata {
 namespace {
 
-void appendQuoted(std::string& out, const std::string& text) {
-  out += '"';
-  for (unsigned char c : text) {
-    switch (c) {
-    case '"': out += "\\\""; break;
-    case '\\': out += "\\\\"; break;
-    case '\n': out += "\\n"; break;
-    case '\r': out += "\\r"; break;
-    case '\t': out += "\\t"; break;
-    default:
-      if (c < 0x20) {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", c);
-        out += buf;
-      } else {
-        out += static_cast<char>(c);
-      }
-    }
-  }
-  out += '"';
-}
+void appendQuoted(std::string& out, const std::string& text) { appendJsonString(out, text); }
 
 bool isPlainIdentifier(const std::string& name) {
   if (name.empty() || name == "true" || name == "false" || name == "null") return false;

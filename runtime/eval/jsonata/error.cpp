@@ -4,6 +4,8 @@
 #include <cctype>
 #include <cstdio>
 
+#include "runtime/base/json_escape.h"
+
 namespace asl::eval::jsonata {
 namespace {
 
@@ -20,27 +22,8 @@ constexpr ErrorTemplate kTemplates[] = {
 
 // JSONata inserts fields with JSON.stringify, so strings appear quoted and escaped.
 std::string quoteJson(std::string_view text) {
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    switch (c) {
-    case '"': out += "\\\""; break;
-    case '\\': out += "\\\\"; break;
-    case '\n': out += "\\n"; break;
-    case '\r': out += "\\r"; break;
-    case '\t': out += "\\t"; break;
-    case '\b': out += "\\b"; break;
-    case '\f': out += "\\f"; break;
-    default:
-      if (c < 0x20) {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", c);
-        out += buf;
-      } else {
-        out += static_cast<char>(c);
-      }
-    }
-  }
-  out += '"';
+  std::string out;
+  appendJsonString(out, text);
   return out;
 }
 
