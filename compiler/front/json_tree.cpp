@@ -242,12 +242,21 @@ private:
     return result.ec == std::errc() || result.ec == std::errc::result_out_of_range;
   }
 
+  // The JSON pointer of the value being walked, for problems found while parsing.
+  std::string currentPointer() const {
+    std::string pointer;
+    for (const PathStep& step : path_)
+      pointer = step.isIndex ? appendPointer(pointer, static_cast<size_t>(step.index)) : appendPointer(pointer, step.key);
+    return pointer.empty() ? "/" : pointer;
+  }
+
   bool checkDepth(uint32_t depth, uint32_t offset) {
     if (depth <= options_.limits.maxNestingDepth) return true;
     Diagnostic d = makeDiagnostic(DiagCode::NestingTooDeep,
                                   "JSON nesting is deeper than the limit of " +
                                       std::to_string(options_.limits.maxNestingDepth) +
-                                      " levels (--max-nesting-depth)");
+                                      " levels (--max-nesting-depth)",
+                                  currentPointer());
     d.location.offset = offset;
     fatal_ = std::move(d);
     return false;
@@ -283,8 +292,11 @@ private:
       if (options_.rejectDuplicateKeys) {
         for (size_t i = base; i < memberStack_.size(); ++i) {
           if (hashStack_[i] == hash && memberStack_[i].key == m.key) {
+            path_.push_back({m.key, 0, false});
             Diagnostic d = makeDiagnostic(DiagCode::DuplicateKey,
-                                          "duplicate key \"" + std::string(m.key) + "\" in an object");
+                                          "duplicate key \"" + std::string(m.key) + "\" in an object",
+                                          currentPointer());
+            path_.pop_back();
             d.location.offset = keyOffset;
             d.notes.push_back("the first \"" + std::string(m.key) + "\" is at byte " +
                               std::to_string(memberStack_[i].keyOffset));
@@ -297,7 +309,9 @@ private:
       size_t slot = memberStack_.size();
       memberStack_.push_back(m);
       hashStack_.push_back(hash);
+      path_.push_back({m.key, 0, false});
       if (!walkValue(field.value(), depth, m.value)) return false;
+      path_.pop_back();
       memberStack_[slot].value = m.value;
     }
     JsonValue v;
@@ -319,7 +333,9 @@ private:
       od::value element;
       if (std::move(elementResult).get(element)) return markBroken();
       uint32_t index = 0;
+      path_.push_back({{}, elementStack_.size() - base, true});
       if (!walkValue(element, depth, index)) return false;
+      path_.pop_back();
       elementStack_.push_back(index);
     }
     JsonValue v;
@@ -366,6 +382,13 @@ private:
     std::vector<uint32_t> elements;
   };
   static inline thread_local Scratch scratch_;
+
+  struct PathStep {
+    std::string_view key;
+    size_t index;
+    bool isIndex;
+  };
+  std::vector<PathStep> path_;
 
   const ParseOptions& options_;
   JsonTree* tree_ = nullptr;

@@ -85,20 +85,21 @@ void validateRetriers(ValidationContext& ctx, const StateInfo& state, Node retry
         if (v.kind != JsonKind::String) ctx.report(DiagCode::FieldType, "Comment must be a string", field);
       } else if (k == "IntervalSeconds") {
         if (!integer || v.number < 1 || v.number > kMaxSeconds)
-          ctx.report(DiagCode::FieldValue, "IntervalSeconds must be an integer from 1 to 99999999", field);
+          ctx.report(v.kind == JsonKind::Number ? DiagCode::FieldValue : DiagCode::FieldType, "IntervalSeconds must be an integer from 1 to 99999999", field);
         else interval = v.number;
       } else if (k == "MaxAttempts") {
         if (!integer || v.number < 0 || v.number > kMaxSeconds)
-          ctx.report(DiagCode::FieldValue, "MaxAttempts must be an integer from 0 to 99999999", field);
+          ctx.report(v.kind == JsonKind::Number ? DiagCode::FieldValue : DiagCode::FieldType, "MaxAttempts must be an integer from 0 to 99999999", field);
         else attempts = v.number;
       } else if (k == "BackoffRate") {
         if (v.kind != JsonKind::Number || v.number < 1.0)
-          ctx.report(DiagCode::FieldValue, "BackoffRate must be a number of at least 1.0", field);
+          ctx.report(v.kind == JsonKind::Number ? DiagCode::FieldValue : DiagCode::FieldType,
+                     "BackoffRate must be a number of at least 1.0", field);
         else backoff = v.number;
       } else if (k == "MaxDelaySeconds") {
         hasMaxDelay = true;
         if (!integer || v.number < 1 || v.number >= kMaxDelayCap + 1)
-          ctx.report(DiagCode::FieldValue, "MaxDelaySeconds must be an integer from 1 to 31622400", field);
+          ctx.report(v.kind == JsonKind::Number ? DiagCode::FieldValue : DiagCode::FieldType, "MaxDelaySeconds must be an integer from 1 to 31622400", field);
       } else if (k == "JitterStrategy") {
         if (v.kind != JsonKind::String || (t.string(v) != "FULL" && t.string(v) != "NONE"))
           ctx.report(DiagCode::FieldValue, "JitterStrategy must be 'FULL' or 'NONE'", field);

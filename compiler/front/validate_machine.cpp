@@ -58,7 +58,8 @@ void collectEdges(const JsonTree& t, const JsonValue& state, std::vector<Edge>& 
   }
 }
 
-bool isTerminal(const JsonTree& t, StateKind kind, const JsonValue& object) {
+// `kind` is empty when the state's Type is missing or unknown: its End still counts.
+bool isTerminal(const JsonTree& t, std::optional<StateKind> kind, const JsonValue& object) {
   if (kind == StateKind::Succeed || kind == StateKind::Fail) return true;
   const JsonValue* end = t.findValue(object, "End");
   return end && end->kind == JsonKind::Bool && end->boolean;
@@ -178,6 +179,8 @@ void validateMachine(ValidationContext& ctx, Node machine, QueryLanguageKind lan
 
   MachineGraph graph;
   graph.index.reserve(statesObject.count);
+  std::vector<bool> duplicate;  // a second state under a name already used in this object
+  bool incomplete = false;      // a state without a usable Type or transition: no dead-end warning
   std::vector<Edge> edges;
   std::vector<uint32_t> edgeStart; // edges of state s: [edgeStart[s], edgeStart[s + 1])
   for (const JsonMember& m : t.members(statesObject)) {
@@ -185,7 +188,7 @@ void validateMachine(ValidationContext& ctx, Node machine, QueryLanguageKind lan
     validateStateName(ctx, statesAt, m);
     uint32_t stateIndex = static_cast<uint32_t>(graph.names.size());
     graph.names.push_back(m.key);
-    graph.index.emplace(m.key, stateIndex);
+    duplicate.push_back(!graph.index.emplace(m.key, stateIndex).second);
     graph.terminal.push_back(false);
     edgeStart.push_back(static_cast<uint32_t>(edges.size()));
 
@@ -197,6 +200,17 @@ void validateMachine(ValidationContext& ctx, Node machine, QueryLanguageKind lan
                  Node{&stateObject, stateAt});
       continue;
     }
+    // Transitions and End count even when the Type is wrong, so one mistake does not cascade
+    // into reachability errors.
+    std::optional<StateKind> kind;
+    if (const JsonValue* type = t.findValue(stateObject, "Type"); type && type->kind == JsonKind::String)
+      kind = ir::stateKindFromName(t.string(*type));
+    graph.terminal[stateIndex] = isTerminal(t, kind, stateObject);
+    collectEdges(t, stateObject, edges);
+    bool hasTransition = graph.terminal[stateIndex] || t.find(stateObject, "Next") ||
+                         kind == StateKind::Choice;
+    if (!kind || !hasTransition) incomplete = true;
+
     const JsonValue* type = t.findValue(stateObject, "Type");
     if (!type) {
       ctx.report(DiagCode::MissingField, "state " + quote(m.key) + " has no 'Type'",
@@ -208,7 +222,6 @@ void validateMachine(ValidationContext& ctx, Node machine, QueryLanguageKind lan
       ctx.report(DiagCode::FieldType, "Type must be a string", Node{type, &typeAt});
       continue;
     }
-    auto kind = ir::stateKindFromName(t.string(*type));
     if (!kind) {
       ctx.report(DiagCode::UnknownStateType,
                  "unknown state type " + quote(t.string(*type)) +
@@ -220,13 +233,16 @@ void validateMachine(ValidationContext& ctx, Node machine, QueryLanguageKind lan
     if (const JsonValue* ql = t.findValue(stateObject, "QueryLanguage")) {
       PointerPath qlAt = stateAt->child("QueryLanguage");
       if (auto lang = parseQueryLanguage(ctx, Node{ql, &qlAt})) {
+        if (ctx.rootLanguage == QueryLanguageKind::JSONata && *lang == QueryLanguageKind::JSONPath) {
+          ctx.report(DiagCode::FieldValue,
+                     "a state cannot use JSONPath when the state machine's QueryLanguage is JSONata",
+                     Node{ql, &qlAt});
+        }
         stateLanguage = *lang;
       }
     }
     StateInfo info{m.key, *kind, stateLanguage, &stateObject, stateAt, scope};
     validateStateFields(ctx, info);
-    graph.terminal[stateIndex] = isTerminal(t, *kind, stateObject);
-    collectEdges(t, stateObject, edges);
   }
   edgeStart.resize(graph.names.size(), static_cast<uint32_t>(edges.size()));
   edgeStart.push_back(static_cast<uint32_t>(edges.size()));
@@ -299,7 +315,7 @@ void validateMachine(ValidationContext& ctx, Node machine, QueryLanguageKind lan
     }
     uint32_t i = 0;
     for (const JsonMember& m : t.members(statesObject)) {
-      if (i < reached.size() && !reached[i]) {
+      if (i < reached.size() && !reached[i] && !duplicate[i]) {
         ctx.reportKey(DiagCode::UnreachableState,
                       "state " + quote(m.key) + " is not reachable from StartAt", statesAt, m);
       }
@@ -308,7 +324,7 @@ void validateMachine(ValidationContext& ctx, Node machine, QueryLanguageKind lan
 
     // Warn about reachable states from which no terminal state can be reached (only when the
     // graph is whole: a missing target already explains a dead end).
-    if (anyTerminal && !brokenEdges && ctx.options.warnings) {
+    if (anyTerminal && !brokenEdges && !incomplete && ctx.options.warnings) {
       // Predecessors in CSR form, from the successor lists.
       size_t n = graph.names.size();
       std::vector<uint32_t> predecessorStart(n + 1, 0), predecessors(graph.successors.size());

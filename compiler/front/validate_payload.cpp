@@ -130,6 +130,12 @@ void validateAssign(ValidationContext& ctx, Node node, QueryLanguageKind languag
         ctx.report(DiagCode::FieldType, "the value of " + quote(m.key) + " must be a JSONPath or intrinsic function string", field);
       else checkDynamicValue(ctx, field);
     } else {
+      if (field.value->kind == JsonKind::String && looksDynamic(t.string(*field.value))) {
+        ctx.report(DiagCode::NoDollar,
+                   "the value of " + quote(m.key) + " looks like a path or intrinsic function but is a "
+                   "literal string; name the variable " + quote(std::string(m.key) + ".$") + " to evaluate it",
+                   field);
+      }
       payload(ctx, field);
     }
   }

@@ -161,7 +161,7 @@ public:
         }
         if (peek() == ')') break;
         if (pos_ >= text_.size())
-          return fail(pos_, "expected ')' to close the '(' at column " +
+          return fail(pos_, "expected ')' to close the '(' at character " +
                                 std::to_string(expressionColumn(text_, open)));
         return fail(pos_,
                     "expected ',' or ')' after an argument, found " + describeChar(text_, pos_));
@@ -298,7 +298,7 @@ private:
       }
       out.push_back(c);
     }
-    return fail(open, "unterminated string: no closing ' for the one at column " +
+    return fail(open, "unterminated string: no closing ' for the one at character " +
                           std::to_string(expressionColumn(text_, open)));
   }
 

@@ -241,7 +241,7 @@ private:
       ++pos_;
       return true;
     }
-    return fail(pos_, "expected ']' to close the bracket opened at column " +
+    return fail(pos_, "expected ']' to close the bracket opened at character " +
                           std::to_string(expressionColumn(text_, open)));
   }
 
@@ -269,7 +269,7 @@ private:
     }
     if (isDigit(c) || c == '-' || c == ':') return parseIndexes(segment, open);
     if (atEnd())
-      return fail(pos_, "expected ']' to close the bracket opened at column " +
+      return fail(pos_, "expected ']' to close the bracket opened at character " +
                             std::to_string(expressionColumn(text_, open)));
     return fail(pos_,
                 "expected a quoted name, an index, a slice, '*' or a filter after '[', found " +
@@ -285,7 +285,7 @@ private:
     leave();
     skipBlanks();
     if (peek() != ')')
-      return fail(pos_, "expected ')' to close the '(' at column " +
+      return fail(pos_, "expected ')' to close the '(' at character " +
                             std::to_string(expressionColumn(text_, open)) + ", found " +
                             describeChar(text_, pos_));
     ++pos_;
@@ -307,7 +307,7 @@ private:
       out.push_back(c);
     }
     return fail(open, std::string("unterminated string: no closing ") + quote +
-                          " for the one at column " +
+                          " for the one at character " +
                           std::to_string(expressionColumn(text_, open)));
   }
 
@@ -508,7 +508,7 @@ private:
       leave();
       skipBlanks();
       if (peek() != ')')
-        return fail(pos_, "expected ')' to close the '(' at column " +
+        return fail(pos_, "expected ')' to close the '(' at character " +
                               std::to_string(expressionColumn(text_, start)) + ", found " +
                               describeChar(text_, pos_));
       ++pos_;
@@ -559,7 +559,7 @@ private:
       out.text.push_back(text_[pos_++]);
     }
     if (atEnd())
-      return fail(open, "unterminated regular expression: no closing '/' for the one at column " +
+      return fail(open, "unterminated regular expression: no closing '/' for the one at character " +
                             std::to_string(expressionColumn(text_, open)));
     ++pos_;
     while (isAsciiAlpha(peek()))

@@ -120,8 +120,8 @@ TEST(RetryRulesTest, RetrierMustBeAnObject) {
 }
 
 // IntervalSeconds "5" has the wrong JSON type; elsewhere (TimeoutSeconds, Seconds) that is
-// FIELD_TYPE. DISABLED: retrier fields report every problem as FIELD_VALUE.
-TEST(RetryRulesTest, DISABLED_IntervalSecondsOfTheWrongTypeIsFieldType) {
+// FIELD_TYPE.
+TEST(RetryRulesTest, IntervalSecondsOfTheWrongTypeIsFieldType) {
   Lines found = diagnose(retry(R"({"ErrorEquals": ["E"], "IntervalSeconds": "5"})"));
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].substr(0, found[0].find(':', 5)),

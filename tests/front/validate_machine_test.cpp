@@ -325,9 +325,7 @@ TEST(MachineRulesTest, UnknownStateTypeIsNamed) {
 
 // A state whose Type is wrong still has "End": true and its transitions; the graph checks should
 // use them instead of adding errors about ends and reachability.
-// DISABLED: validate_machine.cpp skips edges and End of such a state, so it also reports
-// NO_PATH_TO_END for A and UNREACHABLE_STATE for B (and MISSING_END_STATE when A is alone).
-TEST(MachineRulesTest, DISABLED_BadTypeDoesNotCascadeIntoGraphErrors) {
+TEST(MachineRulesTest, BadTypeDoesNotCascadeIntoGraphErrors) {
   EXPECT_EQ(diagnose(R"({
 "StartAt": "A",
 "States": {
@@ -439,8 +437,8 @@ TEST(MachineRulesTest, NestedMachinesDeeperThanTheLimitAreRejected) {
 
 // AWS rejects a JSONPath state inside a machine whose top-level QueryLanguage is JSONata (the
 // CDK documents the same rule: "If JSONata is specified at the top level, JSONPath cannot be
-// used"). DISABLED: the validator accepts the JSONPath state without a diagnostic.
-TEST(MachineRulesTest, DISABLED_JsonPathStateInAJsonataMachineIsRejected) {
+// used").
+TEST(MachineRulesTest, JsonPathStateInAJsonataMachineIsRejected) {
   Lines found = diagnose(R"({
 "QueryLanguage": "JSONata",
 "StartAt": "A",

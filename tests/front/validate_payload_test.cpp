@@ -101,9 +101,8 @@ TEST(PayloadRulesTest, JsonPathAssignTakesDollarKeys) {
 }
 
 // Assign {"x": "$.x"} stores the literal string like Parameters does, so it deserves the same
-// warning. DISABLED: validateAssign checks only nested objects for NO_DOLLAR, never a top-level
-// string value.
-TEST(PayloadRulesTest, DISABLED_AssignPathLikeLiteralWarnsNoDollar) {
+// warning.
+TEST(PayloadRulesTest, AssignPathLikeLiteralWarnsNoDollar) {
   Lines found = diagnose(pass(R"("Assign": {"x": "$.x"})"));
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].substr(0, found[0].find(':', 5)), "5:17 warning NO_DOLLAR /States/A/Assign/x");

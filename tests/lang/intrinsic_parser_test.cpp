@@ -178,7 +178,7 @@ TEST(IntrinsicStringTest, LoneBracesAreTextAndPrintEscaped) {
 TEST(IntrinsicStringTest, UnterminatedStringIsLocated) {
   Diagnostic d = parseError("States.Format('abc {}, $.a)");
   EXPECT_EQ(d.code, DiagCode::InvalidIntrinsic);
-  EXPECT_EQ(d.message, "unterminated string: no closing ' for the one at column 15");
+  EXPECT_EQ(d.message, "unterminated string: no closing ' for the one at character 15");
   EXPECT_EQ(d.location.offset, 14u);
 }
 
@@ -283,7 +283,7 @@ TEST(IntrinsicErrorTest, MalformedArgumentListsAreLocated) {
   };
   const Case cases[] = {
       {"States.Array", "expected '(' after 'States.Array', found the end of the text", 12},
-      {"States.Array(1", "expected ')' to close the '(' at column 13", 14},
+      {"States.Array(1", "expected ')' to close the '(' at character 13", 14},
       {"States.Array(1 2)", "expected ',' or ')' after an argument, found '2'", 15},
       {"States.Array(1,)", "expected an argument, found ')'", 15},
       {"States.Array(,1)", "expected an argument, found ','", 13},
@@ -311,7 +311,7 @@ TEST(IntrinsicErrorTest, MalformedArgumentListsAreLocated) {
 TEST(IntrinsicErrorTest, BadPathArgumentIsAPathErrorLocatedInTheCall) {
   Diagnostic d = parseError("States.Array($.a[0)");
   EXPECT_EQ(d.code, DiagCode::InvalidPath);
-  EXPECT_EQ(d.message, "expected ']' to close the bracket opened at column 17");
+  EXPECT_EQ(d.message, "expected ']' to close the bracket opened at character 17");
   EXPECT_EQ(d.location.offset, 18u);
 }
 

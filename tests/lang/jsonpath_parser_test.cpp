@@ -143,7 +143,7 @@ TEST(MemberTest, OtherBackslashesStayAsAwsReadsThem) {
 
 TEST(MemberTest, UnterminatedQuotedNameIsLocated) {
   Diagnostic d = parseError("$.a['bc");
-  EXPECT_EQ(d.message, "unterminated string: no closing ' for the one at column 5");
+  EXPECT_EQ(d.message, "unterminated string: no closing ' for the one at character 5");
   EXPECT_EQ(d.location.offset, 4u);
 }
 
@@ -187,18 +187,18 @@ TEST(BracketTest, UnclosedBracketNamesWhereItOpened) {
   Diagnostic d = parseError("$.[");
   EXPECT_EQ(d.message, "expected a name or '*' after '.', found '['");
   d = parseError("$.a[0");
-  EXPECT_EQ(d.message, "expected ']' to close the bracket opened at column 4");
+  EXPECT_EQ(d.message, "expected ']' to close the bracket opened at character 4");
   EXPECT_EQ(d.location.offset, 5u);
   d = parseError("$[");
-  EXPECT_EQ(d.message, "expected ']' to close the bracket opened at column 2");
+  EXPECT_EQ(d.message, "expected ']' to close the bracket opened at character 2");
   d = parseError("$['a' x]");
-  EXPECT_EQ(d.message, "expected ']' to close the bracket opened at column 2");
+  EXPECT_EQ(d.message, "expected ']' to close the bracket opened at character 2");
   EXPECT_EQ(d.location.offset, 6u);
 }
 
 TEST(BracketTest, ColumnsCountCodePoints) {
   Diagnostic d = parseError("$['\xc3\xa9'][0");
-  EXPECT_EQ(d.message, "expected ']' to close the bracket opened at column 7");
+  EXPECT_EQ(d.message, "expected ']' to close the bracket opened at character 7");
   EXPECT_EQ(d.location.offset, 9u);
 }
 
@@ -333,7 +333,7 @@ TEST(FilterTest, NestedFilters) {
 
 TEST(FilterTest, MalformedFiltersAreLocated) {
   Diagnostic d = parseError("$[?(@.a == 1]");
-  EXPECT_EQ(d.message, "expected ')' to close the '(' at column 4, found ']'");
+  EXPECT_EQ(d.message, "expected ')' to close the '(' at character 4, found ']'");
   EXPECT_EQ(d.location.offset, 12u);
   d = parseError("$[?(@.a = 1)]");
   EXPECT_EQ(d.message, "expected '==' or '=~', found a single '='");
@@ -348,9 +348,9 @@ TEST(FilterTest, MalformedFiltersAreLocated) {
   EXPECT_EQ(d.message, "expected a path, a literal or '(' in the expression, found ')'");
   EXPECT_EQ(d.location.offset, 11u);
   d = parseError("$[?(@.a == 'x)]");
-  EXPECT_EQ(d.message, "unterminated string: no closing ' for the one at column 12");
+  EXPECT_EQ(d.message, "unterminated string: no closing ' for the one at character 12");
   d = parseError("$[?(@.a =~ /x)]");
-  EXPECT_EQ(d.message, "unterminated regular expression: no closing '/' for the one at column 12");
+  EXPECT_EQ(d.message, "unterminated regular expression: no closing '/' for the one at character 12");
 }
 
 TEST(ScriptTest, ArithmeticScriptSelectsByComputedIndex) {
