@@ -92,7 +92,7 @@ cmd_fuzz() {
   "$ROOT/build/fuzz/tests/fuzz/make_seed_corpus" "$ROOT/tests/conformance/corpus" "$corpus"
   log "fuzzing the parser and validator for ${seconds}s"
   "$ROOT/build/fuzz/tests/fuzz/fuzz_validate" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
-    -rss_limit_mb=2048 -print_final_stats=1 "$corpus" "$ROOT/tests/fuzz/dictionary/asl.dict" 2>&1 | tail -n 25
+    -rss_limit_mb=2048 -print_final_stats=1 -dict="$ROOT/tests/fuzz/dictionary/asl.dict" "$corpus" 2>&1 | tail -n 25
 }
 
 cmd_bench() {

@@ -117,7 +117,7 @@ private:
       break;
     case JsonKind::Object:
       out.kind = TemplateKind::Object;
-      for (const JsonMember& m : t_.members(v)) out.fields.emplace_back(std::string(m.key), literal(t_.at(m.value)));
+      for (const JsonMember& m : t_.members(v)) out.fields.push_back({std::string(m.key), literal(t_.at(m.value))});
       break;
     }
     return out;
@@ -125,7 +125,7 @@ private:
 
   static void settle(Template& t) {
     t.constant = t.kind != TemplateKind::Dynamic;
-    for (auto& [key, value] : t.fields) t.constant = t.constant && value.constant;
+    for (auto& field : t.fields) t.constant = t.constant && field.value.constant;
     for (auto& item : t.items) t.constant = t.constant && item.constant;
   }
 
@@ -141,9 +141,9 @@ private:
           dynamic.kind = TemplateKind::Dynamic;
           dynamic.expression = dynamicExpression(value);
           dynamic.constant = false;
-          out.fields.emplace_back(std::string(m.key.substr(0, m.key.size() - 2)), std::move(dynamic));
+          out.fields.push_back({std::string(m.key.substr(0, m.key.size() - 2)), std::move(dynamic)});
         } else {
-          out.fields.emplace_back(std::string(m.key), payload(value));
+          out.fields.push_back({std::string(m.key), payload(value)});
         }
       }
     } else if (v.kind == JsonKind::Array) {
@@ -167,7 +167,7 @@ private:
     }
     if (v.kind == JsonKind::Object) {
       out.kind = TemplateKind::Object;
-      for (const JsonMember& m : t_.members(v)) out.fields.emplace_back(std::string(m.key), jsonataTemplate(t_.at(m.value)));
+      for (const JsonMember& m : t_.members(v)) out.fields.push_back({std::string(m.key), jsonataTemplate(t_.at(m.value))});
     } else if (v.kind == JsonKind::Array) {
       out.kind = TemplateKind::Array;
       for (uint32_t e : t_.elements(v)) out.items.push_back(jsonataTemplate(t_.at(e)));

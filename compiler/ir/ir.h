@@ -52,6 +52,8 @@ struct Expression {
 
 enum class TemplateKind : uint8_t { Null, Bool, Number, String, Array, Object, Dynamic };
 
+struct TemplateField;
+
 /// A JSON value some of whose leaves are expressions: Parameters, ResultSelector, ItemSelector,
 /// Arguments, Output, Assign, Result. `constant` subtrees hold no expression and can be built
 /// once and shared.
@@ -61,9 +63,15 @@ struct Template {
   bool boolean = false;
   double number = 0;
   std::string text; ///< String: the value; Number: the source text (exact)
-  std::vector<std::pair<std::string, Template>> fields; ///< Object; keys without ".$"
+  std::vector<TemplateField> fields;                    ///< Object
   std::vector<Template> items;                          ///< Array
   std::optional<Expression> expression;                 ///< Dynamic
+};
+
+/// One member of an Object template; the key is written without ".$".
+struct TemplateField {
+  std::string key;
+  Template value;
 };
 
 /// A JSONPath I/O field: absent (the default applies), null, or a path.

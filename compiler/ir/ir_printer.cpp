@@ -206,7 +206,7 @@ std::string printTemplate(const Template& t) {
   case TemplateKind::Object: {
     std::string out = "{";
     for (size_t i = 0; i < t.fields.size(); ++i)
-      out += (i ? ", " : "") + quoted(t.fields[i].first) + ": " + printTemplate(t.fields[i].second);
+      out += (i ? ", " : "") + quoted(t.fields[i].key) + ": " + printTemplate(t.fields[i].value);
     return out + "}";
   }
   }

@@ -113,7 +113,7 @@ TEST(IrBuilderTest, DollarKeysBecomeDynamicTemplatesWithParsedExpressions) {
   EXPECT_EQ(p.kind, TemplateKind::Object);
   EXPECT_FALSE(p.constant);
   ASSERT_EQ(p.fields.size(), 4u);
-  EXPECT_EQ(p.fields[0].first, "id");
+  EXPECT_EQ(p.fields[0].key, "id");
   const Template& id = field(p, "id");
   EXPECT_EQ(id.kind, TemplateKind::Dynamic);
   EXPECT_FALSE(id.constant);
