@@ -13,6 +13,7 @@ add_library(asl_front STATIC
   ${CMAKE_CURRENT_LIST_DIR}/validate_map.cpp
   ${CMAKE_CURRENT_LIST_DIR}/validate_payload.cpp
   ${CMAKE_CURRENT_LIST_DIR}/validate_expressions.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/validate_variables.cpp
 )
 asl_target_defaults(asl_front)
 target_link_libraries(asl_front PUBLIC asl_ir asl_lang PRIVATE simdjson::simdjson)

@@ -39,6 +39,7 @@ bool checkPath(ValidationContext& ctx, Node node, PathRuleKind rule, bool allowV
   auto syntax = rule == PathRuleKind::ReferencePath ? lang::PathSyntaxKind::ReferencePath : lang::PathSyntaxKind::Path;
   auto parsed = lang::parsePath(text, syntax, parseOptions(ctx, allowVariables));
   if (!parsed.ok()) return reportParseError(ctx, node, parsed.error());
+  if (ctx.options.warnings) noteVariableReads(ctx, node, *parsed);
   return true;
 }
 
@@ -47,6 +48,7 @@ bool checkDynamicValue(ValidationContext& ctx, Node node) {
   if (lang::looksLikeIntrinsic(text)) {
     auto parsed = lang::parseIntrinsic(text, parseOptions(ctx, true));
     if (!parsed.ok()) return reportParseError(ctx, node, parsed.error());
+    if (ctx.options.warnings) noteVariableReads(ctx, node, *parsed);
     return true;
   }
   if (!text.starts_with("$")) {
@@ -72,6 +74,7 @@ bool checkJsonataString(ValidationContext& ctx, Node node) {
                  2 + std::min<size_t>(error.start, body.size()));
     return false;
   }
+  if (ctx.options.warnings) noteVariableReads(ctx, node, **parsed);
   return true;
 }
 

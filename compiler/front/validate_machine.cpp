@@ -16,6 +16,7 @@ struct Edge {
   std::string_view listKey;     ///< "Choices" or "Catch", or empty for Next/Default
   uint32_t listIndex = 0;
   std::string_view field;       ///< "Next" or "Default"
+  const JsonValue* assignOwner; ///< whose Assign applies on the edge: the state, rule or catcher
 };
 
 struct MachineGraph {
@@ -41,18 +42,20 @@ std::optional<QueryLanguageKind> parseQueryLanguage(ValidationContext& ctx, Node
 
 // Collects the transitions a state makes, for the graph checks.
 void collectEdges(const JsonTree& t, const JsonValue& state, std::vector<Edge>& edges) {
-  auto add = [&](const JsonValue* v, std::string_view listKey, uint32_t listIndex, std::string_view field) {
-    if (v && v->kind == JsonKind::String) edges.push_back({t.string(*v), v, listKey, listIndex, field});
+  auto add = [&](const JsonValue* v, std::string_view listKey, uint32_t listIndex, std::string_view field,
+                 const JsonValue* assignOwner) {
+    if (v && v->kind == JsonKind::String)
+      edges.push_back({t.string(*v), v, listKey, listIndex, field, assignOwner});
   };
-  add(t.findValue(state, "Next"), {}, 0, "Next");
-  add(t.findValue(state, "Default"), {}, 0, "Default");
+  add(t.findValue(state, "Next"), {}, 0, "Next", &state);
+  add(t.findValue(state, "Default"), {}, 0, "Default", &state);
   for (std::string_view listKey : {std::string_view("Choices"), std::string_view("Catch")}) {
     const JsonValue* list = t.findValue(state, listKey);
     if (!list || list->kind != JsonKind::Array) continue;
     uint32_t i = 0;
     for (uint32_t element : t.elements(*list)) {
       const JsonValue& rule = t.at(element);
-      if (rule.kind == JsonKind::Object) add(t.findValue(rule, "Next"), listKey, i, "Next");
+      if (rule.kind == JsonKind::Object) add(t.findValue(rule, "Next"), listKey, i, "Next", &rule);
       ++i;
     }
   }
@@ -177,6 +180,12 @@ void validateMachine(ValidationContext& ctx, Node machine, QueryLanguageKind lan
                Node{&statesObject, &statesAt});
   }
 
+  // Reads by this machine's states (and by machines inside them) start here; the enclosing
+  // state's place is restored once they are settled.
+  size_t firstRead = ctx.variables.pending.size();
+  uint32_t outerState = ctx.variables.state;
+  const JsonValue* outerStateObject = ctx.variables.stateObject;
+
   MachineGraph graph;
   graph.index.reserve(statesObject.count);
   std::vector<bool> duplicate;  // a second state under a name already used in this object
@@ -242,6 +251,8 @@ void validateMachine(ValidationContext& ctx, Node machine, QueryLanguageKind lan
       }
     }
     StateInfo info{m.key, *kind, stateLanguage, &stateObject, stateAt, scope};
+    ctx.variables.state = stateIndex;
+    ctx.variables.stateObject = &stateObject;
     validateStateFields(ctx, info);
   }
   edgeStart.resize(graph.names.size(), static_cast<uint32_t>(edges.size()));
@@ -356,6 +367,21 @@ void validateMachine(ValidationContext& ctx, Node machine, QueryLanguageKind lan
         ++i;
       }
     }
+  }
+
+  ctx.variables.state = outerState;
+  ctx.variables.stateObject = outerStateObject;
+  if (ctx.variables.pending.size() > firstRead) {
+    // A missing target leaves paths unknown: settle nothing rather than guess.
+    std::vector<VariableEdge> flow;
+    if (!brokenEdges) {
+      flow.reserve(edges.size());
+      for (uint32_t s = 0; s < graph.names.size(); ++s)
+        for (uint32_t e = edgeStart[s]; e < edgeStart[s + 1]; ++e)
+          flow.push_back({s, graph.successors[e], edges[e].assignOwner});
+    }
+    settleVariableReads(ctx, firstRead, scope, static_cast<uint32_t>(graph.names.size()),
+                        brokenEdges ? UINT32_MAX : start, flow);
   }
   --ctx.machineDepth;
 }

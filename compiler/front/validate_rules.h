@@ -1,8 +1,18 @@
 // The validator's rule families, one file each; validate_machine.cpp drives them.
 #pragma once
 
+#include <span>
+
 #include "compiler/front/validation_context.h"
 #include "compiler/ir/kinds.h"
+
+namespace asl::eval {
+struct Path;
+struct IntrinsicCall;
+} // namespace asl::eval
+namespace asl::eval::jsonata {
+struct Node;
+} // namespace asl::eval::jsonata
 
 namespace asl::front {
 
@@ -64,5 +74,27 @@ bool checkDynamicValue(ValidationContext& ctx, Node node);
 bool checkJsonataString(ValidationContext& ctx, Node node);
 /// Checks an RFC 3339 timestamp as ASL's Timestamp fields require.
 bool isAslTimestamp(std::string_view text);
+
+// validate_variables.cpp: VARIABLE_BEFORE_ASSIGN, a may-assign data flow over each machine.
+/// A transition and the object whose Assign applies on it: the state for Next and Default,
+/// the Choice rule or the catcher for theirs (a catcher's Assign replaces the state's).
+struct VariableEdge {
+  uint32_t from;
+  uint32_t to;
+  const JsonValue* assignOwner;
+};
+/// Records the workflow variables that the parsed expression held by the string `node` reads,
+/// as reads of the current state.
+void noteVariableReads(ValidationContext& ctx, Node node, const eval::Path& path);
+void noteVariableReads(ValidationContext& ctx, Node node, const eval::IntrinsicCall& call);
+/// `body` is the JSONata expression inside "{%" and "%}" of the string `node`.
+void noteVariableReads(ValidationContext& ctx, Node node, const eval::jsonata::Node& body);
+/// Settles the reads recorded since `firstRead` in a machine whose states and edges are whole
+/// (start is UINT32_MAX when they are not: its reads are dropped). A read is fine when some
+/// path from StartAt assigns the variable before the reading state; the others are reported at
+/// the top level and in a distributed Map's processor, and elsewhere become reads of the
+/// enclosing state (ctx.variables.state), which sees the same variables as its own fields.
+void settleVariableReads(ValidationContext& ctx, size_t firstRead, MachineScopeKind scope,
+                         uint32_t stateCount, uint32_t start, std::span<const VariableEdge> edges);
 
 } // namespace asl::front

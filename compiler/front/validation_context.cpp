@@ -16,11 +16,10 @@ std::string PointerPath::str() const {
   return out.empty() ? "/" : out;
 }
 
-void ValidationContext::report(DiagCode code, std::string message, const PointerPath& at,
-                               uint32_t offset) {
+bool ValidationContext::admit(DiagCode code, uint32_t offset) {
   SeverityKind severity = diagDefaultSeverity(code);
-  if (severity == SeverityKind::Warning && !options.warnings) return;
-  if (full_) return;
+  if (severity == SeverityKind::Warning && !options.warnings) return false;
+  if (full_) return false;
   if (severity == SeverityKind::Error && ++errorCount_ > options.limits.maxDiagnostics) {
     Diagnostic d = makeDiagnostic(DiagCode::TooManyDiagnostics,
                                   "stopped after " + std::to_string(options.limits.maxDiagnostics) +
@@ -29,9 +28,23 @@ void ValidationContext::report(DiagCode code, std::string message, const Pointer
     d.location.offset = offset;
     diagnostics_.push_back(std::move(d));
     full_ = true;
-    return;
+    return false;
   }
+  return true;
+}
+
+void ValidationContext::report(DiagCode code, std::string message, const PointerPath& at,
+                               uint32_t offset) {
+  if (!admit(code, offset)) return;
   Diagnostic d = makeDiagnostic(code, std::move(message), at.str());
+  d.location.offset = offset;
+  diagnostics_.push_back(std::move(d));
+}
+
+void ValidationContext::report(DiagCode code, std::string message, std::string pointer,
+                               uint32_t offset) {
+  if (!admit(code, offset)) return;
+  Diagnostic d = makeDiagnostic(code, std::move(message), std::move(pointer));
   d.location.offset = offset;
   diagnostics_.push_back(std::move(d));
 }

@@ -35,6 +35,23 @@ struct Node {
 /// Where a machine sits: the top level, a Parallel branch or a Map's processor.
 enum class MachineScopeKind : uint8_t { Top, Branch, InlineMap, DistributedMap };
 
+/// A workflow variable that an expression reads, kept until the Assigns of the machines around
+/// it are known (validate_variables.cpp).
+struct VariableRead {
+  std::string name;    ///< without the '$'
+  std::string pointer; ///< the field holding the expression
+  uint32_t offset = 0; ///< source offset of the '$'
+  uint32_t state = 0;  ///< the reading state's index in the machine that settles it next
+  const JsonValue* reader = nullptr; ///< the reading state, for one warning per state and variable
+};
+
+/// Variable reads not yet matched with an Assign, and the state whose fields are being walked.
+struct VariableReads {
+  std::vector<VariableRead> pending;
+  uint32_t state = UINT32_MAX; ///< index in its machine; UINT32_MAX outside any state
+  const JsonValue* stateObject = nullptr;
+};
+
 class ValidationContext {
 public:
   ValidationContext(const JsonTree& definition, const ValidateOptions& validateOptions)
@@ -48,6 +65,8 @@ public:
   void report(DiagCode code, std::string message, Node node) {
     report(code, std::move(message), *node.at, node.value->offset);
   }
+  /// Reports at a pointer already turned into text (for rules that report after the walk).
+  void report(DiagCode code, std::string message, std::string pointer, uint32_t offset);
   /// Reports at the key of member `key` inside `object` (for unknown or misplaced fields).
   void reportKey(DiagCode code, std::string message, const PointerPath& objectAt,
                  const JsonMember& member);
@@ -62,8 +81,14 @@ public:
   uint32_t machineDepth = 0;
   /// The definition's QueryLanguage: nested machines inherit it, not their state's.
   ir::QueryLanguageKind rootLanguage = ir::QueryLanguageKind::JSONPath;
+  /// For VARIABLE_BEFORE_ASSIGN; filled only when warnings are on.
+  VariableReads variables;
 
 private:
+  /// False when the diagnostic is to be dropped (a warning while warnings are off, or the
+  /// list is full); reports TOO_MANY_DIAGNOSTICS once the error limit is passed.
+  bool admit(DiagCode code, uint32_t offset);
+
   std::vector<Diagnostic> diagnostics_;
   uint32_t errorCount_ = 0;
   bool full_ = false;

@@ -9,6 +9,7 @@ asl_add_test_exe(asl_front_tests
   front/validate_map_test.cpp
   front/validate_payload_test.cpp
   front/validate_expressions_test.cpp
+  front/validate_variables_test.cpp
   front/diagnostics_options_test.cpp
   front/docs_test.cpp
 )
