@@ -295,7 +295,7 @@ TEST(MapRulesTest, ItemsIsJsonataAndItemsPathIsJsonPath) {
 }
 
 TEST(MapRulesTest, JsonataItemsIsAnArrayOrAnExpression) {
-  EXPECT_EQ(diagnose(map(R"("Items": [1, "{% $x %}"])", kInline, "JSONata")), lines());
+  EXPECT_EQ(diagnose(map(R"("Items": [1, "{% $states.input.x %}"])", kInline, "JSONata")), lines());
   EXPECT_EQ(diagnose(map(R"("Items": "{% $states.input.list %}")", kInline, "JSONata")), lines());
   EXPECT_EQ(diagnose(map(R"("Items": "list")", kInline, "JSONata")),
             lines("5:10 error FIELD_TYPE /States/M/Items: Items must be an array or a {% %} "

@@ -20,7 +20,7 @@ std::string pass(const std::string& fields, const std::string& language = "JSONP
 
 TEST(PayloadRulesTest, CorrectTemplatePasses) {
   EXPECT_EQ(
-      diagnose(pass(R"~("Parameters": {"id.$": "$.id", "ctx.$": "$$.Execution.Id", "v.$": "$myVar",
+      diagnose(pass(R"~("Parameters": {"id.$": "$.id", "ctx.$": "$$.Execution.Id", "v.$": "$$.Map.Item.Value",
 "f.$": "States.Format('{} items', $.n)", "nested": {"list": [{"x.$": "$.x"}, 1, "plain"]}, "literal": "hello"})~")),
       lines());
 }

@@ -66,7 +66,7 @@ inline void expectLocationMatchesPointer(const CheckedDefinition& checked, const
     for (const JsonMember& m : t.members(*parent))
       atKey = atKey || (m.key == member->key && offset == m.keyOffset);
   bool insideString = (d.code == DiagCode::InvalidPath || d.code == DiagCode::InvalidIntrinsic ||
-                       d.code == DiagCode::InvalidJsonata) &&
+                       d.code == DiagCode::InvalidJsonata || d.code == DiagCode::VariableBeforeAssign) &&
                       value->kind == JsonKind::String && offset > value->offset;
   EXPECT_TRUE(atValue || atKey || insideString)
       << renderDiagnostic(d) << ": offset " << offset << " is neither the value nor the key "
