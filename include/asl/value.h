@@ -1,0 +1,91 @@
+// asl::Value: the runtime's JSON value. Immutable, reference-counted and cheap to copy, so a
+// state can pass a 200 KiB document along, select from it or place it under a ResultPath
+// without copying it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace asl {
+
+enum class ValueKind : uint8_t { Null, Bool, Number, String, Array, Object };
+
+struct Member;
+
+namespace detail {
+struct HeapNode; // the shared payload of strings, arrays and objects (runtime/value/value_node.h)
+}
+
+/// A JSON value. Copies share the payload (an atomic reference count), so values may cross
+/// threads freely; nothing mutates a value once built. 16 bytes.
+///
+/// Numbers keep whether they are integers: 3 and 3.0 compare equal, but an integral number
+/// read or computed as an integer prints as `3`, a double as AWS prints it (see json_writer.h).
+class Value {
+public:
+  Value() noexcept {} ///< null
+  Value(const Value& other) noexcept;
+  Value(Value&& other) noexcept;
+  Value& operator=(const Value& other) noexcept;
+  Value& operator=(Value&& other) noexcept;
+  ~Value();
+
+  static Value null() { return Value(); }
+  static Value boolean(bool b);
+  static Value integer(int64_t i);
+  /// A double; integral doubles stay doubles (`2.0`), non-finite values become null.
+  static Value number(double d);
+  static Value string(std::string_view s);
+  static Value array(std::vector<Value> items);
+  /// Members in the given order. Keys must be unique (callers building from JSON keep the last).
+  static Value object(std::vector<Member> members);
+
+  ValueKind kind() const { return kind_; }
+  bool isNull() const { return kind_ == ValueKind::Null; }
+  bool isBool() const { return kind_ == ValueKind::Bool; }
+  bool isNumber() const { return kind_ == ValueKind::Number; }
+  bool isString() const { return kind_ == ValueKind::String; }
+  bool isArray() const { return kind_ == ValueKind::Array; }
+  bool isObject() const { return kind_ == ValueKind::Object; }
+  /// A Number stored as a 64-bit integer.
+  bool isInteger() const { return kind_ == ValueKind::Number && integral_; }
+
+  bool asBool() const;
+  int64_t asInteger() const;    ///< integers as is; doubles truncated
+  double asDouble() const;      ///< any Number
+  std::string_view asString() const;
+
+  /// Array items, or object members; empty for scalars.
+  std::span<const Value> items() const;
+  std::span<const Member> members() const;
+  size_t size() const; ///< items, members, or string bytes
+  /// The member named `key`, or nullptr (objects only). Large objects use a hash index.
+  const Value* find(std::string_view key) const;
+
+  /// Deep equality as AWS compares JSON (numbers numerically, object members in any order).
+  bool operator==(const Value& other) const;
+
+  /// Identity of the shared payload, for tests that prove a value was not copied.
+  const void* payloadIdentity() const;
+
+private:
+  ValueKind kind_ = ValueKind::Null;
+  bool integral_ = false;
+  bool boolean_ = false;
+  union {
+    int64_t integer_ = 0;
+    double double_;
+    detail::HeapNode* node_;
+  };
+};
+
+struct Member {
+  Value key; ///< a String value, shared between objects built from the same template
+  Value value;
+};
+
+} // namespace asl
