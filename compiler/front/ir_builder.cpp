@@ -1,6 +1,7 @@
 // Tree-to-IR lowering. Assumes validation passed, so shapes are known; anything unexpected is
 // reported as an internal error at its location rather than trusted.
 #include "compiler/front/ir_builder.h"
+#include "compiler/front/name_map.h"
 
 #include <unordered_map>
 
@@ -228,7 +229,7 @@ private:
 
   // --- states and machines ------------------------------------------------------------
 
-  StateIndex target(const std::unordered_map<std::string_view, StateIndex>& names, const JsonValue* v) {
+  StateIndex target(const NameMap<StateIndex>& names, const JsonValue* v) {
     if (!v || v->kind != JsonKind::String) return kNoIndex;
     auto it = names.find(t_.string(*v));
     if (it == names.end()) {
@@ -239,7 +240,7 @@ private:
   }
 
   ChoiceRule choiceRule(const JsonValue& v, QueryLanguageKind language,
-                        const std::unordered_map<std::string_view, StateIndex>& names, bool topLevel) {
+                        const NameMap<StateIndex>& names, bool topLevel) {
     ChoiceRule r;
     r.span = span(v.offset);
     if (topLevel) {
@@ -300,7 +301,7 @@ private:
   }
 
   void stateData(State& s, const JsonValue& v, MachineIndex machineIndex, StateIndex stateIndex,
-                 const std::unordered_map<std::string_view, StateIndex>& names) {
+                 const NameMap<StateIndex>& names) {
     QueryLanguageKind lang = s.language;
     switch (s.kind) {
     case StateKind::Pass: {
@@ -405,7 +406,7 @@ private:
       m.comment = str(t_.findValue(v, "Comment"));
     }
     const JsonValue* statesObject = t_.findValue(v, "States");
-    std::unordered_map<std::string_view, StateIndex> names;
+    NameMap<StateIndex> names;
     std::vector<const JsonMember*> members;
     for (const JsonMember& member : t_.members(*statesObject)) {
       names.emplace(member.key, static_cast<StateIndex>(members.size()));

@@ -13,6 +13,92 @@ namespace asl::front {
 
 namespace od = simdjson::ondemand;
 
+namespace {
+
+int hexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+bool readHex4(std::string_view s, size_t at, uint32_t& out) {
+  if (at + 4 > s.size()) return false;
+  out = 0;
+  for (size_t i = at; i < at + 4; ++i) {
+    int h = hexValue(s[i]);
+    if (h < 0) return false;
+    out = out * 16 + static_cast<uint32_t>(h);
+  }
+  return true;
+}
+
+void appendUtf8(std::string& out, uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// Decodes the escapes of a JSON string body. simdjson's own unescaper is reachable only
+// through its iterator, and only escaped strings (rare in definitions) come here. A lone
+// surrogate becomes U+FFFD, as it has no UTF-8 form.
+bool unescapeJsonString(std::string_view s, std::string& out) {
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c != '\\') {
+      out.push_back(c);
+      continue;
+    }
+    if (++i >= s.size()) return false;
+    switch (s[i]) {
+    case '"': out.push_back('"'); break;
+    case '\\': out.push_back('\\'); break;
+    case '/': out.push_back('/'); break;
+    case 'b': out.push_back('\b'); break;
+    case 'f': out.push_back('\f'); break;
+    case 'n': out.push_back('\n'); break;
+    case 'r': out.push_back('\r'); break;
+    case 't': out.push_back('\t'); break;
+    case 'u': {
+      uint32_t cp = 0;
+      if (!readHex4(s, i + 1, cp)) return false;
+      i += 4;
+      if (cp >= 0xD800 && cp <= 0xDBFF) {
+        uint32_t low = 0;
+        if (i + 2 < s.size() && s[i + 1] == '\\' && s[i + 2] == 'u' && readHex4(s, i + 3, low) &&
+            low >= 0xDC00 && low <= 0xDFFF) {
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+          i += 6;
+        } else {
+          cp = 0xFFFD;
+        }
+      } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+        cp = 0xFFFD;
+      }
+      appendUtf8(out, cp);
+      break;
+    }
+    default: return false;
+    }
+  }
+  return true;
+}
+
+} // namespace
+
 std::string_view jsonKindName(JsonKind kind) {
   switch (kind) {
   case JsonKind::Null: return "null";
@@ -182,18 +268,22 @@ private:
       return walkArray(array, offset, depth + 1, out);
     }
     case od::json_type::string: {
-      std::string_view s;
-      if (value.get_string().get(s)) return markBroken();
+      od::raw_json_string raw;
+      if (value.get_raw_json_string().get(raw)) return markBroken();
+      RawString body = scanString(raw.raw());
       JsonValue v;
       v.kind = JsonKind::String;
       v.offset = offset;
-      v.count = static_cast<uint32_t>(s.size());
-      if (sameAsSource(offset + 1, s)) {
+      if (!body.escaped) {
         v.first = offset + 1;
+        v.count = static_cast<uint32_t>(body.text.size());
       } else {
+        std::string decoded;
+        if (!unescapeJsonString(body.text, decoded)) return markBroken();
         v.escaped = true;
+        v.count = static_cast<uint32_t>(decoded.size());
         v.first = static_cast<uint32_t>(tree_->escaped_.size());
-        tree_->escaped_.emplace_back(s);
+        tree_->escaped_.push_back(std::move(decoded));
       }
       return push(v, out);
     }
@@ -279,14 +369,15 @@ private:
       if (std::move(fieldResult).get(field)) return markBroken();
       const char* rawKey = field.key().raw();
       uint32_t keyOffset = offsetOf(rawKey) - 1;
-      std::string_view key;
-      if (field.unescaped_key().get(key)) return markBroken();
+      RawString body = scanString(rawKey);
       JsonMember m{};
       m.keyOffset = keyOffset;
-      if (sameAsSource(keyOffset + 1, key)) {
-        m.key = std::string_view(base_ + keyOffset + 1, key.size());
+      if (!body.escaped) {
+        m.key = body.text;
       } else {
-        m.key = tree_->escaped_.emplace_back(key);
+        std::string decoded;
+        if (!unescapeJsonString(body.text, decoded)) return markBroken();
+        m.key = tree_->escaped_.emplace_back(std::move(decoded));
       }
       uint64_t hash = keyHash(m.key);
       if (options_.rejectDuplicateKeys) {
@@ -349,16 +440,25 @@ private:
     return push(v, out);
   }
 
-  // True when the source holds `unescaped` verbatim at `at`, closed by a quote: the string had
-  // no escapes and can be viewed in place instead of copied.
-  bool sameAsSource(uint32_t at, std::string_view unescaped) const {
-    size_t size = tree_->source_->size();
-    if (at + unescaped.size() >= size || base_[at + unescaped.size()] != '"') return false;
-    // Every escape is longer than what it decodes to, so equal lengths with no backslash in
-    // the source means the bytes are the same. A plain loop beats memchr on short strings.
-    for (const char *p = base_ + at, *end = p + unescaped.size(); p != end; ++p)
-      if (*p == '\\') return false;
-    return true;
+  // A string's source between its quotes. Strings without escapes (nearly all of them in a
+  // definition) are then viewed in place: no copy, and no call into simdjson's unescaper.
+  struct RawString {
+    std::string_view text;
+    bool escaped;
+  };
+  RawString scanString(const char* begin) const {
+    const char* end = base_ + tree_->source_->size();
+    const char* p = begin;
+    bool escaped = false;
+    while (p < end && *p != '"') {
+      if (*p == '\\') {
+        escaped = true;
+        p += 2;
+      } else {
+        ++p;
+      }
+    }
+    return {std::string_view(begin, static_cast<size_t>(std::min(p, end) - begin)), escaped};
   }
 
   bool push(const JsonValue& v, uint32_t& out) {

@@ -171,8 +171,9 @@ void validateCatchers(ValidationContext& ctx, const StateInfo& state, Node catch
     }
     // JSONPath states raise States.Runtime when a path matches nothing, which a catch-all does
     // not catch; JSONata states raise States.QueryEvaluationError instead, which it does.
+    // The fact is the same for every such catcher, so it is said once, at the first one.
     if (hasAll && ctx.options.warnings && state.language == QueryLanguageKind::JSONPath &&
-        index + 1 == catchers.value->count && catchers.value->count == 1) {
+        index + 1 == catchers.value->count && catchers.value->count == 1 && ctx.catchAllWarnings++ == 0) {
       ctx.report(DiagCode::CatchAllHidesRuntime,
                  "this States.ALL catcher does not catch States.Runtime errors (such as a path that "
                  "matches nothing) or States.DataLimitExceeded: those still fail the execution",

@@ -32,23 +32,46 @@ bool reportParseError(ValidationContext& ctx, Node node, const Diagnostic& error
   return false;
 }
 
+// Which memo of known-good expressions a check uses: the same text may be fine as a Path and
+// not as a Reference Path, or with variables and not without.
+enum MemoSlot : size_t { kPathWithVariables, kPathNoVariables, kReferenceWithVariables, kReferenceNoVariables,
+                         kIntrinsic, kJsonata };
+
+bool knownGood(ValidationContext& ctx, MemoSlot slot, std::string_view text) {
+  return ctx.knownGoodExpressions[slot].count(text) != 0;
+}
+
+// Remembers a valid expression unless it read variables: reads are recorded per location, so
+// such an expression is parsed again wherever it appears.
+void remember(ValidationContext& ctx, MemoSlot slot, std::string_view text, size_t readsBefore) {
+  if (ctx.variables.pending.size() == readsBefore) ctx.knownGoodExpressions[slot].emplace(text, true);
+}
+
 } // namespace
 
 bool checkPath(ValidationContext& ctx, Node node, PathRuleKind rule, bool allowVariables) {
   std::string_view text = ctx.tree.string(*node.value);
-  auto syntax = rule == PathRuleKind::ReferencePath ? lang::PathSyntaxKind::ReferencePath : lang::PathSyntaxKind::Path;
+  bool reference = rule == PathRuleKind::ReferencePath;
+  MemoSlot slot = static_cast<MemoSlot>((reference ? 2 : 0) + (allowVariables ? 0 : 1));
+  if (knownGood(ctx, slot, text)) return true;
+  auto syntax = reference ? lang::PathSyntaxKind::ReferencePath : lang::PathSyntaxKind::Path;
   auto parsed = lang::parsePath(text, syntax, parseOptions(ctx, allowVariables));
   if (!parsed.ok()) return reportParseError(ctx, node, parsed.error());
+  size_t readsBefore = ctx.variables.pending.size();
   if (ctx.options.warnings) noteVariableReads(ctx, node, *parsed);
+  remember(ctx, slot, text, readsBefore);
   return true;
 }
 
 bool checkDynamicValue(ValidationContext& ctx, Node node) {
   std::string_view text = ctx.tree.string(*node.value);
   if (lang::looksLikeIntrinsic(text)) {
+    if (knownGood(ctx, kIntrinsic, text)) return true;
     auto parsed = lang::parseIntrinsic(text, parseOptions(ctx, true));
     if (!parsed.ok()) return reportParseError(ctx, node, parsed.error());
+    size_t readsBefore = ctx.variables.pending.size();
     if (ctx.options.warnings) noteVariableReads(ctx, node, *parsed);
+    remember(ctx, kIntrinsic, text, readsBefore);
     return true;
   }
   if (!text.starts_with("$")) {
@@ -66,6 +89,7 @@ bool checkJsonataString(ValidationContext& ctx, Node node) {
     reportInside(ctx, DiagCode::InvalidJsonata, "the JSONata expression between {% and %} is empty", node, 2);
     return false;
   }
+  if (knownGood(ctx, kJsonata, body)) return true;
   auto parsed = lang::jsonata::parseJsonata(body, ctx.options.limits);
   if (!parsed.ok()) {
     const eval::jsonata::JsonataError& error = parsed.error();
@@ -74,7 +98,9 @@ bool checkJsonataString(ValidationContext& ctx, Node node) {
                  2 + std::min<size_t>(error.start, body.size()));
     return false;
   }
+  size_t readsBefore = ctx.variables.pending.size();
   if (ctx.options.warnings) noteVariableReads(ctx, node, **parsed);
+  remember(ctx, kJsonata, body, readsBefore);
   return true;
 }
 

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "compiler/front/validate_rules.h"
+#include "compiler/front/name_map.h"
 
 namespace asl::front {
 namespace {
@@ -40,8 +41,8 @@ constexpr FieldRule kFieldRules[] = {
 uint16_t stateBit(StateKind kind) { return static_cast<uint16_t>(1u << static_cast<unsigned>(kind)); }
 
 const FieldRule* findRule(std::string_view key) {
-  static const std::unordered_map<std::string_view, const FieldRule*> byKey = [] {
-    std::unordered_map<std::string_view, const FieldRule*> map;
+  static const NameMap<const FieldRule*> byKey = [] {
+    NameMap<const FieldRule*> map;
     for (const FieldRule& rule : kFieldRules) map.emplace(rule.key, &rule);
     return map;
   }();

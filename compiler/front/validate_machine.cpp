@@ -3,6 +3,7 @@
 #include <span>
 
 #include "compiler/front/validate_rules.h"
+#include "compiler/front/name_map.h"
 
 namespace asl::front {
 namespace {
@@ -391,7 +392,17 @@ std::vector<Diagnostic> validateDefinition(const JsonTree& tree, const ValidateO
   PointerPath root;
   validateMachine(ctx, Node{&tree.root(), &root}, QueryLanguageKind::JSONPath,
                   MachineScopeKind::Top);
-  return ctx.take();
+  std::vector<Diagnostic> diagnostics = ctx.take();
+  if (ctx.catchAllWarnings > 1) {
+    for (Diagnostic& d : diagnostics) {
+      if (d.code != DiagCode::CatchAllHidesRuntime) continue;
+      d.notes.push_back("the same holds for the " + std::to_string(ctx.catchAllWarnings - 1) +
+                        " other States.ALL catcher" + (ctx.catchAllWarnings > 2 ? "s" : "") +
+                        " in this definition");
+      break;
+    }
+  }
+  return diagnostics;
 }
 
 } // namespace asl::front

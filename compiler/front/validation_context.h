@@ -2,12 +2,14 @@
 // JSON pointers and the bounded list of diagnostics.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "compiler/front/json_tree.h"
+#include "compiler/front/name_map.h"
 #include "compiler/front/validator.h"
 #include "compiler/ir/kinds.h"
 
@@ -79,10 +81,16 @@ public:
   std::unordered_map<std::string_view, uint32_t> stateNames;
   /// Machine nesting depth while walking (bounded by Limits::maxMachineDepth).
   uint32_t machineDepth = 0;
+  /// Catch-all catchers seen that would get CATCH_ALL_HIDES_RUNTIME (reported once).
+  uint32_t catchAllWarnings = 0;
   /// The definition's QueryLanguage: nested machines inherit it, not their state's.
   ir::QueryLanguageKind rootLanguage = ir::QueryLanguageKind::JSONPath;
   /// For VARIABLE_BEFORE_ASSIGN; filled only when warnings are on.
   VariableReads variables;
+  /// Expressions already parsed without error and without variable reads, per kind of check
+  /// (see validate_expressions.cpp). Definitions repeat the same few paths in many states; a
+  /// repeat is then a hash lookup instead of a parse. Keys view the tree's strings.
+  std::array<NameMap<bool>, 6> knownGoodExpressions;
 
 private:
   /// False when the diagnostic is to be dropped (a warning while warnings are off, or the

@@ -34,21 +34,40 @@ const std::vector<uint32_t>& SourceMap::lineStarts() const {
 }
 
 SourceLocation SourceMap::locate(uint32_t offset) const {
-  const std::vector<uint32_t>& starts = lineStarts();
   SourceLocation loc;
   loc.file = file_;
   if (offset > text_.size()) offset = static_cast<uint32_t>(text_.size());
   loc.offset = offset;
+  // A few lookups count line feeds directly (a vectorized count, no index); only when many are
+  // asked for, or the text uses '\r' line ends, is the line index worth building.
+  if (lines_->directLookups.fetch_add(1, std::memory_order_relaxed) < kDirectLookups && !hasCarriageReturn()) {
+    const char* begin = text_.data();
+    loc.line = static_cast<uint32_t>(std::count(begin, begin + offset, '\n')) + 1;
+    uint32_t lineStart = offset;
+    while (lineStart > 0 && text_[lineStart - 1] != '\n') --lineStart;
+    loc.column = columnBetween(lineStart, offset);
+    return loc;
+  }
+  const std::vector<uint32_t>& starts = lineStarts();
   auto it = std::upper_bound(starts.begin(), starts.end(), offset);
   size_t lineIndex = static_cast<size_t>(it - starts.begin()) - 1;
   loc.line = static_cast<uint32_t>(lineIndex + 1);
+  loc.column = columnBetween(starts[lineIndex], offset);
+  return loc;
+}
+
+uint32_t SourceMap::columnBetween(uint32_t lineStart, uint32_t offset) const {
   uint32_t column = 1;
-  for (uint32_t i = starts[lineIndex]; i < offset; ++i) {
+  for (uint32_t i = lineStart; i < offset; ++i) {
     // Count code points: skip UTF-8 continuation bytes.
     if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
   }
-  loc.column = column;
-  return loc;
+  return column;
+}
+
+bool SourceMap::hasCarriageReturn() const {
+  std::call_once(lines_->scannedForCr, [this] { lines_->carriageReturn = text_.find('\r') != std::string_view::npos; });
+  return lines_->carriageReturn;
 }
 
 std::string_view SourceMap::lineText(uint32_t line) const {

@@ -1,6 +1,7 @@
 // SourceMap: turns byte offsets in a file into 1-based line:column for diagnostics.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -29,11 +30,17 @@ public:
   std::string_view lineText(uint32_t line) const;
 
 private:
+  static constexpr uint32_t kDirectLookups = 16;
   struct LineIndex {
     std::once_flag built;
     std::vector<uint32_t> starts;
+    std::once_flag scannedForCr;
+    bool carriageReturn = false;
+    std::atomic<uint32_t> directLookups{0};
   };
   const std::vector<uint32_t>& lineStarts() const;
+  uint32_t columnBetween(uint32_t lineStart, uint32_t offset) const;
+  bool hasCarriageReturn() const;
 
   std::string file_;
   std::string_view text_;
