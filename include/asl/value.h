@@ -18,7 +18,7 @@ enum class ValueKind : uint8_t { Null, Bool, Number, String, Array, Object };
 struct Member;
 
 namespace detail {
-struct HeapNode;    // the shared payload of strings, arrays and objects (runtime/value/value_node.h)
+struct HeapNode; // the shared payload of strings, arrays and objects (runtime/value/value_node.h)
 struct ValueAccess; // lets the payload code read and detach a handle's node
 } // namespace detail
 
@@ -31,11 +31,13 @@ class Value {
 public:
   Value() noexcept {} ///< null
   Value(const Value& other) noexcept
-      : kind_(other.kind_), integral_(other.integral_), boolean_(other.boolean_), payload_(other.payload_) {
+      : kind_(other.kind_), integral_(other.integral_), boolean_(other.boolean_),
+        payload_(other.payload_) {
     if (hasNode()) retainNode();
   }
   Value(Value&& other) noexcept
-      : kind_(other.kind_), integral_(other.integral_), boolean_(other.boolean_), payload_(other.payload_) {
+      : kind_(other.kind_), integral_(other.integral_), boolean_(other.boolean_),
+        payload_(other.payload_) {
     other.kind_ = ValueKind::Null; // the payload now belongs to this handle
   }
   Value& operator=(const Value& other) noexcept;
@@ -70,8 +72,8 @@ public:
   bool isInteger() const { return kind_ == ValueKind::Number && integral_; }
 
   bool asBool() const;
-  int64_t asInteger() const;    ///< integers as is; doubles truncated
-  double asDouble() const;      ///< any Number
+  int64_t asInteger() const; ///< integers as is; doubles truncated (saturating at the int64 range)
+  double asDouble() const;   ///< any Number
   std::string_view asString() const;
 
   /// Array items, or object members; empty for scalars.

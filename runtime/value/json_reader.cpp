@@ -7,8 +7,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <optional>
 #include <functional>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -35,8 +35,10 @@ size_t offsetPastDepth(std::string_view text, uint32_t maxDepth) {
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (inString) {
-      if (c == '\\') ++i;
-      else if (c == '"') inString = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        inString = false;
     } else if (c == '"') {
       inString = true;
     } else if (c == '[' || c == '{') {
@@ -60,20 +62,25 @@ template <class Visit> void forEachNumber(std::string_view text, Visit&& visit) 
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (inString) {
-      if (c == '\\') ++i;
-      else if (c == '"') inString = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        inString = false;
     } else if (c == '"') {
       inString = true;
     } else if (c == '-' || (c >= '0' && c <= '9')) {
       size_t end = i;
-      while (end < text.size() && std::strchr("0123456789+-.eE", text[end]) && text[end] != '\0') ++end;
+      while (end < text.size() && std::strchr("0123456789+-.eE", text[end]) && text[end] != '\0')
+        ++end;
       visit(i, end);
       i = end - 1;
     }
   }
 }
 
-bool isIntegerToken(std::string_view token) { return token.find_first_of(".eE") == std::string_view::npos; }
+bool isIntegerToken(std::string_view token) {
+  return token.find_first_of(".eE") == std::string_view::npos;
+}
 
 // simdjson rejects integers beyond 64 bits; Jackson reads them (as BigInteger), and AWS then
 // treats them as numbers. Appending ".0" turns each such token into a decimal simdjson reads
@@ -85,7 +92,8 @@ std::string widenBigIntegers(std::string_view text) {
     std::string_view token = text.substr(start, end - start);
     int64_t fits = 0;
     if (!isIntegerToken(token) ||
-        std::from_chars(token.data(), token.data() + token.size(), fits).ec != std::errc::result_out_of_range)
+        std::from_chars(token.data(), token.data() + token.size(), fits).ec !=
+            std::errc::result_out_of_range)
       return;
     out.append(text.substr(copied, end - copied));
     out += ".0";
@@ -155,7 +163,8 @@ void mergeDuplicateKeys(std::vector<Member>& members) {
   std::unordered_map<std::string_view, size_t> seen;
   seen.reserve(members.size());
   bool duplicated = false;
-  for (const Member& m : members) duplicated |= !seen.emplace(m.key.asString(), 0).second;
+  for (const Member& m : members)
+    duplicated |= !seen.emplace(m.key.asString(), 0).second;
   if (!duplicated) return;
   seen.clear();
   keep([&](size_t i, size_t out) {
@@ -239,15 +248,28 @@ private:
       f.members.reserve(o.size());
       return StepKind::Container;
     }
-    case dom::element_type::INT64: scalar = Value::integer(e.get_int64().value_unsafe()); break;
-    case dom::element_type::UINT64: scalar = Value::number(static_cast<double>(e.get_uint64().value_unsafe())); break;
-    case dom::element_type::DOUBLE: scalar = Value::number(e.get_double().value_unsafe()); break;
-    case dom::element_type::STRING: scalar = Value::string(e.get_string().value_unsafe()); break;
-    case dom::element_type::BOOL: scalar = Value::boolean(e.get_bool().value_unsafe()); break;
-    case dom::element_type::NULL_VALUE: break;
+    case dom::element_type::INT64:
+      scalar = Value::integer(e.get_int64().value_unsafe());
+      break;
+    case dom::element_type::UINT64:
+      scalar = Value::number(static_cast<double>(e.get_uint64().value_unsafe()));
+      break;
+    case dom::element_type::DOUBLE:
+      scalar = Value::number(e.get_double().value_unsafe());
+      break;
+    case dom::element_type::STRING:
+      scalar = Value::string(e.get_string().value_unsafe());
+      break;
+    case dom::element_type::BOOL:
+      scalar = Value::boolean(e.get_bool().value_unsafe());
+      break;
+    case dom::element_type::NULL_VALUE:
+      break;
     }
-    if (stack_.empty()) out = std::move(scalar);
-    else place(std::move(key), std::move(scalar));
+    if (stack_.empty())
+      out = std::move(scalar);
+    else
+      place(std::move(key), std::move(scalar));
     return StepKind::Scalar;
   }
 
@@ -262,14 +284,18 @@ private:
       built = Value::array(std::move(top.items));
     }
     stack_.pop_back();
-    if (stack_.empty()) done = std::move(built);
-    else place(std::move(key), std::move(built));
+    if (stack_.empty())
+      done = std::move(built);
+    else
+      place(std::move(key), std::move(built));
   }
 
   void place(Value key, Value value) {
     Frame& f = stack_.back();
-    if (f.isObject) f.members.push_back(Member{std::move(key), std::move(value)});
-    else f.items.push_back(std::move(value));
+    if (f.isObject)
+      f.members.push_back(Member{std::move(key), std::move(value)});
+    else
+      f.items.push_back(std::move(value));
   }
 
   uint32_t maxDepth_;
@@ -281,9 +307,10 @@ private:
 
 Result<Value> parseJsonValue(std::string_view text, const JsonReadLimits& limits) {
   if (text.size() > limits.maxBytes) {
-    return fail(makeDiagnostic(DiagCode::InvalidJson, "the JSON text is " + std::to_string(text.size()) +
-                                                          " bytes; the limit is " +
-                                                          std::to_string(limits.maxBytes) + " bytes"));
+    return fail(
+        makeDiagnostic(DiagCode::InvalidJson, "the JSON text is " + std::to_string(text.size()) +
+                                                  " bytes; the limit is " +
+                                                  std::to_string(limits.maxBytes) + " bytes"));
   }
   // One parser and one padded copy buffer per thread, reused: simdjson's buffers are sized
   // to the largest document seen, so repeated parses neither allocate nor fault in pages.
@@ -296,7 +323,8 @@ Result<Value> parseJsonValue(std::string_view text, const JsonReadLimits& limits
       return fail(makeDiagnostic(DiagCode::InvalidJson, "out of memory preparing the JSON parser"));
     }
   }
-  if (padded.size() < text.size() + simdjson::SIMDJSON_PADDING) padded.resize(text.size() + simdjson::SIMDJSON_PADDING);
+  if (padded.size() < text.size() + simdjson::SIMDJSON_PADDING)
+    padded.resize(text.size() + simdjson::SIMDJSON_PADDING);
   if (!text.empty()) std::memcpy(padded.data(), text.data(), text.size());
   std::memset(padded.data() + text.size(), 0, simdjson::SIMDJSON_PADDING);
 
@@ -304,22 +332,26 @@ Result<Value> parseJsonValue(std::string_view text, const JsonReadLimits& limits
   simdjson::error_code error = parser.parse(padded.data(), text.size(), false).get(root);
   std::string widened;
   if (error) {
-    if (auto syntax = locateJsonError(text)) return fail(located(DiagCode::InvalidJson, syntax->message, text, syntax->offset));
+    if (auto syntax = locateJsonError(text))
+      return fail(located(DiagCode::InvalidJson, syntax->message, text, syntax->offset));
     if (error == simdjson::DEPTH_ERROR) return fail(depthFailure(text, limits.maxDepth));
     if (error == simdjson::NUMBER_ERROR) {
       if (auto at = findOverflowingNumber(text))
-        return fail(located(DiagCode::InvalidJson, "the number is too large for a double", text, *at));
+        return fail(
+            located(DiagCode::InvalidJson, "the number is too large for a double", text, *at));
       widened = widenBigIntegers(text);
       // simdjson reads a std::string with padding of its own making.
       error = parser.parse(widened).get(root);
     }
   }
   if (error) {
-    return fail(makeDiagnostic(DiagCode::InvalidJson,
-                               std::string("the JSON parser rejected the input: ") + simdjson::error_message(error)));
+    return fail(
+        makeDiagnostic(DiagCode::InvalidJson, std::string("the JSON parser rejected the input: ") +
+                                                  simdjson::error_message(error)));
   }
   Value value;
-  if (!Converter(limits.maxDepth).convert(root, value)) return fail(depthFailure(text, limits.maxDepth));
+  if (!Converter(limits.maxDepth).convert(root, value))
+    return fail(depthFailure(text, limits.maxDepth));
   return value;
 }
 

@@ -42,31 +42,37 @@ size_t formatDouble(double d, char* out) {
     if (*s != '.') digits[count++] = *s;
     ++s;
   }
-  while (count > 1 && digits[count - 1] == '0') --count; // 1.0E23 comes back as "10"
+  while (count > 1 && digits[count - 1] == '0')
+    --count; // 1.0E23 comes back as "10"
   int exponent = 0;
   std::from_chars(s[1] == '+' ? s + 2 : s + 1, end, exponent);
 
   if (exponent >= -3 && exponent < 7) {
     if (exponent >= 0) {
-      for (int i = 0; i <= exponent; ++i) *p++ = static_cast<size_t>(i) < count ? digits[i] : '0';
+      for (int i = 0; i <= exponent; ++i)
+        *p++ = static_cast<size_t>(i) < count ? digits[i] : '0';
       *p++ = '.';
       if (count > static_cast<size_t>(exponent) + 1) {
-        for (size_t i = static_cast<size_t>(exponent) + 1; i < count; ++i) *p++ = digits[i];
+        for (size_t i = static_cast<size_t>(exponent) + 1; i < count; ++i)
+          *p++ = digits[i];
       } else {
         *p++ = '0';
       }
     } else {
       *p++ = '0';
       *p++ = '.';
-      for (int i = -1; i > exponent; --i) *p++ = '0';
-      for (size_t i = 0; i < count; ++i) *p++ = digits[i];
+      for (int i = -1; i > exponent; --i)
+        *p++ = '0';
+      for (size_t i = 0; i < count; ++i)
+        *p++ = digits[i];
     }
     return static_cast<size_t>(p - out);
   }
   *p++ = digits[0];
   *p++ = '.';
   if (count > 1) {
-    for (size_t i = 1; i < count; ++i) *p++ = digits[i];
+    for (size_t i = 1; i < count; ++i)
+      *p++ = digits[i];
   } else {
     *p++ = '0';
   }
@@ -76,7 +82,8 @@ size_t formatDouble(double d, char* out) {
 }
 
 size_t formatNumber(const Value& v, char* out) {
-  if (v.isInteger()) return static_cast<size_t>(std::to_chars(out, out + kNumberBuffer, v.asInteger()).ptr - out);
+  if (v.isInteger())
+    return static_cast<size_t>(std::to_chars(out, out + kNumberBuffer, v.asInteger()).ptr - out);
   return formatDouble(v.asDouble(), out);
 }
 
@@ -102,7 +109,8 @@ struct Frame {
 
 template <class Sink> void newline(Sink& sink, int indent, size_t depth) {
   sink.put('\n');
-  for (size_t i = 0; i < depth * static_cast<size_t>(indent); ++i) sink.put(' ');
+  for (size_t i = 0; i < depth * static_cast<size_t>(indent); ++i)
+    sink.put(' ');
 }
 
 // Writes `root` with an explicit stack, so nesting depth costs heap rather than call stack.
@@ -113,14 +121,20 @@ template <class Sink> void writeJson(Sink& sink, const Value& root, int indent) 
   while (true) {
     if (current) {
       switch (current->kind()) {
-      case ValueKind::Null: sink.put("null"); break;
-      case ValueKind::Bool: sink.put(current->asBool() ? std::string_view("true") : "false"); break;
+      case ValueKind::Null:
+        sink.put("null");
+        break;
+      case ValueKind::Bool:
+        sink.put(current->asBool() ? std::string_view("true") : "false");
+        break;
       case ValueKind::Number: {
         char buffer[kNumberBuffer];
         sink.put(std::string_view(buffer, formatNumber(*current, buffer)));
         break;
       }
-      case ValueKind::String: sink.putString(current->asString()); break;
+      case ValueKind::String:
+        sink.putString(current->asString());
+        break;
       case ValueKind::Array:
       case ValueKind::Object:
         if (current->size() == 0) {

@@ -20,19 +20,25 @@ using detail::ValueAccess;
 
 namespace {
 
-size_t hashKey(std::string_view key) { return std::hash<std::string_view>{}(key); }
+size_t hashKey(std::string_view key) {
+  return std::hash<std::string_view>{}(key);
+}
 
-std::string_view keyOf(const Member& m) { return ValueAccess::string(m.key).view(); }
+std::string_view keyOf(const Member& m) {
+  return ValueAccess::string(m.key).view();
+}
 
 void buildIndex(ObjectNode& node) {
   size_t capacity = 1;
-  while (capacity < node.members.size() * 2) capacity <<= 1;
+  while (capacity < node.members.size() * 2)
+    capacity <<= 1;
   node.slots.assign(capacity, 0);
   size_t mask = capacity - 1;
   for (uint32_t i = 0; i < node.members.size(); ++i) {
     size_t slot = hashKey(keyOf(node.members[i])) & mask;
     while (node.slots[slot] != 0) {
-      assert(keyOf(node.members[node.slots[slot] - 1]) != keyOf(node.members[i]) && "duplicate object key");
+      assert(keyOf(node.members[node.slots[slot] - 1]) != keyOf(node.members[i]) &&
+             "duplicate object key");
       slot = (slot + 1) & mask;
     }
     node.slots[slot] = i + 1;
@@ -47,11 +53,14 @@ void freeString(HeapNode* node) {
 
 // Drops one reference from a detached node. A container that dies has its children detached
 // and pushed on `dead` instead of being destroyed by recursion, so depth costs heap, not stack.
-void dropReference(ValueKind kind, HeapNode* node, std::vector<std::pair<ValueKind, HeapNode*>>& dead) {
+void dropReference(ValueKind kind, HeapNode* node,
+                   std::vector<std::pair<ValueKind, HeapNode*>>& dead) {
   // acq_rel: the last owner must see every write other owners made before letting go.
   if (node->refs.fetch_sub(1, std::memory_order_acq_rel) != 1) return;
-  if (kind == ValueKind::String) freeString(node);
-  else dead.emplace_back(kind, node);
+  if (kind == ValueKind::String)
+    freeString(node);
+  else
+    dead.emplace_back(kind, node);
 }
 
 void detachChild(Value& child, std::vector<std::pair<ValueKind, HeapNode*>>& dead) {
@@ -66,7 +75,8 @@ void destroyContainers(std::vector<std::pair<ValueKind, HeapNode*>>& dead) {
     dead.pop_back();
     if (kind == ValueKind::Array) {
       auto* array = static_cast<ArrayNode*>(node);
-      for (Value& item : array->items) detachChild(item, dead);
+      for (Value& item : array->items)
+        detachChild(item, dead);
       delete array; // its items are all null now
     } else {
       auto* object = static_cast<ObjectNode*>(node);
@@ -157,7 +167,8 @@ Value Value::object(std::vector<Member> members) {
   auto* node = new ObjectNode();
   node->members = std::move(members);
 #ifndef NDEBUG
-  for (const Member& m : node->members) assert(m.key.isString() && "object keys are strings");
+  for (const Member& m : node->members)
+    assert(m.key.isString() && "object keys are strings");
   if (node->members.size() <= kIndexedMembers) {
     for (size_t i = 0; i < node->members.size(); ++i)
       for (size_t j = i + 1; j < node->members.size(); ++j)
@@ -168,7 +179,9 @@ Value Value::object(std::vector<Member> members) {
   return ValueAccess::adopt(ValueKind::Object, node);
 }
 
-bool Value::asBool() const { return kind_ == ValueKind::Bool && boolean_; }
+bool Value::asBool() const {
+  return kind_ == ValueKind::Bool && boolean_;
+}
 
 int64_t Value::asInteger() const {
   if (kind_ != ValueKind::Number) return 0;
@@ -201,10 +214,14 @@ std::span<const Member> Value::members() const {
 
 size_t Value::size() const {
   switch (kind_) {
-  case ValueKind::String: return ValueAccess::string(*this).size;
-  case ValueKind::Array: return ValueAccess::array(*this).items.size();
-  case ValueKind::Object: return ValueAccess::object(*this).members.size();
-  default: return 0;
+  case ValueKind::String:
+    return ValueAccess::string(*this).size;
+  case ValueKind::Array:
+    return ValueAccess::array(*this).items.size();
+  case ValueKind::Object:
+    return ValueAccess::object(*this).members.size();
+  default:
+    return 0;
   }
 }
 
@@ -224,7 +241,9 @@ const Value* Value::find(std::string_view key) const {
   return nullptr;
 }
 
-const void* Value::payloadIdentity() const { return hasNode() ? payload_.node : nullptr; }
+const void* Value::payloadIdentity() const {
+  return hasNode() ? payload_.node : nullptr;
+}
 
 namespace {
 
@@ -249,7 +268,8 @@ bool Value::operator==(const Value& other) const {
     pending.pop_back();
     if (a->kind_ != b->kind_) return false;
     switch (a->kind_) {
-    case ValueKind::Null: break;
+    case ValueKind::Null:
+      break;
     case ValueKind::Bool:
       if (a->boolean_ != b->boolean_) return false;
       break;
@@ -263,7 +283,8 @@ bool Value::operator==(const Value& other) const {
       if (a->payload_.node == b->payload_.node) break;
       std::span<const Value> x = a->items(), y = b->items();
       if (x.size() != y.size()) return false;
-      for (size_t i = 0; i < x.size(); ++i) pending.emplace_back(&x[i], &y[i]);
+      for (size_t i = 0; i < x.size(); ++i)
+        pending.emplace_back(&x[i], &y[i]);
       break;
     }
     case ValueKind::Object: {

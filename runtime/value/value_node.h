@@ -39,9 +39,15 @@ struct ObjectNode : HeapNode {
 // Reads and detaches the node of a handle without touching its reference count.
 struct ValueAccess {
   static HeapNode* node(const Value& v) { return v.payload_.node; }
-  static const StringNode& string(const Value& v) { return *static_cast<const StringNode*>(v.payload_.node); }
-  static const ArrayNode& array(const Value& v) { return *static_cast<const ArrayNode*>(v.payload_.node); }
-  static const ObjectNode& object(const Value& v) { return *static_cast<const ObjectNode*>(v.payload_.node); }
+  static const StringNode& string(const Value& v) {
+    return *static_cast<const StringNode*>(v.payload_.node);
+  }
+  static const ArrayNode& array(const Value& v) {
+    return *static_cast<const ArrayNode*>(v.payload_.node);
+  }
+  static const ObjectNode& object(const Value& v) {
+    return *static_cast<const ObjectNode*>(v.payload_.node);
+  }
   static Value adopt(ValueKind kind, HeapNode* node) {
     Value v;
     v.kind_ = kind;

@@ -60,7 +60,8 @@ TEST(JsonReaderTest, LargerIntegersBecomeDoubles) {
 }
 
 TEST(JsonReaderTest, OnlyIntegersBeyondInt64AreWidened) {
-  Value v = parsed("[1000000000000000000,-123456789012345678901234567890,\"99999999999999999999\"]");
+  Value v =
+      parsed("[1000000000000000000,-123456789012345678901234567890,\"99999999999999999999\"]");
   EXPECT_TRUE(v.items()[0].isInteger());
   EXPECT_EQ(toJson(v), "[1000000000000000000,-1.2345678901234568E29,\"99999999999999999999\"]");
 }
@@ -80,8 +81,9 @@ TEST(JsonReaderTest, DecimalsAndExponentsBecomeDoubles) {
 }
 
 TEST(JsonReaderTest, NumbersRoundTripThroughTheWriter) {
-  for (const char* text : {"0", "-5", "1.5", "0.1", "0.0", "-0.0", "3.3", "1.1", "2.0", "1.0E7", "1.0E-4",
-                           "1.7976931348623157E308", "4.9E-324", "123456.789", "9223372036854775807"}) {
+  for (const char* text :
+       {"0", "-5", "1.5", "0.1", "0.0", "-0.0", "3.3", "1.1", "2.0", "1.0E7", "1.0E-4",
+        "1.7976931348623157E308", "4.9E-324", "123456.789", "9223372036854775807"}) {
     EXPECT_EQ(toJson(parsed(text)), text);
   }
 }
@@ -109,7 +111,8 @@ TEST(JsonReaderTest, DuplicateKeysKeepTheLastValueAtTheFirstPosition) {
 
 TEST(JsonReaderTest, DuplicateKeysInBigObjectsKeepTheLastValue) {
   std::string text = "{";
-  for (int i = 0; i < 40; ++i) text += "\"k" + std::to_string(i) + "\":" + std::to_string(i) + ",";
+  for (int i = 0; i < 40; ++i)
+    text += "\"k" + std::to_string(i) + "\":" + std::to_string(i) + ",";
   text += "\"k5\":\"last\",\"k39\":true}";
   Value v = parsed(text);
   EXPECT_EQ(v.size(), 40u);
@@ -120,7 +123,8 @@ TEST(JsonReaderTest, DuplicateKeysInBigObjectsKeepTheLastValue) {
 
 TEST(JsonReaderTest, BigObjectsAreIndexed) {
   std::string text = "{";
-  for (int i = 0; i < 100; ++i) text += (i ? ",\"" : "\"") + std::to_string(i) + "\":" + std::to_string(i);
+  for (int i = 0; i < 100; ++i)
+    text += (i ? ",\"" : "\"") + std::to_string(i) + "\":" + std::to_string(i);
   text += "}";
   Value v = parsed(text);
   EXPECT_EQ(v.find("77")->asInteger(), 77);
@@ -150,8 +154,8 @@ TEST(JsonReaderTest, BadLiteralIsLocatedWithLineAndColumn) {
   EXPECT_EQ(d.location.offset, 9u);
   EXPECT_EQ(d.location.line, 2u);
   EXPECT_EQ(d.location.column, 8u);
-  EXPECT_EQ(d.message,
-            "unexpected token 'tru': expected a JSON value (string, number, object, array, true, false or null)");
+  EXPECT_EQ(d.message, "unexpected token 'tru': expected a JSON value (string, number, object, "
+                       "array, true, false or null)");
 }
 
 TEST(JsonReaderTest, OtherSyntaxErrorsAreLocated) {

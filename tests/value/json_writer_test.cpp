@@ -77,7 +77,10 @@ TEST(JsonWriterTest, StringsEscapeQuotesBackslashesAndControlsOnly) {
 }
 
 TEST(JsonWriterTest, InvalidUtf8BecomesTheReplacementCharacter) {
-  EXPECT_EQ(toJson(Value::string("a\xFF" "b")), "\"a\xEF\xBF\xBD" "b\"");
+  EXPECT_EQ(toJson(Value::string("a\xFF"
+                                 "b")),
+            "\"a\xEF\xBF\xBD"
+            "b\"");
 }
 
 TEST(JsonWriterTest, KeysAreEscapedLikeStrings) {
@@ -120,7 +123,8 @@ TEST(JsonWriterTest, SizeMatchesTheWrittenText) {
 
 TEST(JsonWriterTest, DeepValuesWriteWithoutRecursion) {
   Value v = Value::integer(7);
-  for (int i = 0; i < 100000; ++i) v = Value::array({std::move(v)});
+  for (int i = 0; i < 100000; ++i)
+    v = Value::array({std::move(v)});
   std::string text = toJson(v);
   EXPECT_EQ(text.size(), 200001u);
   EXPECT_EQ(text.substr(99998, 5), "[[7]]");
@@ -129,7 +133,8 @@ TEST(JsonWriterTest, DeepValuesWriteWithoutRecursion) {
 
 TEST(JsonWriterTest, BenchWorkloadRoundTripsExactly) {
   // Compact AWS-style text written by the writer reads back equal and writes identically.
-  std::string text = R"({"items":[{"id":1,"price":12.5,"tags":["a","b"],"ok":true}],"total":1.0E7})";
+  std::string text =
+      R"({"items":[{"id":1,"price":12.5,"tags":["a","b"],"ok":true}],"total":1.0E7})";
   Value v = read(text);
   EXPECT_EQ(toJson(v), text);
   EXPECT_EQ(read(toJson(v)), v);

@@ -21,11 +21,14 @@ Value smallObject() {
 
 Value bigObject(int members) {
   std::vector<Member> ms;
-  for (int i = 0; i < members; ++i) ms.push_back(makeMember("key" + std::to_string(i), Value::integer(i)));
+  for (int i = 0; i < members; ++i)
+    ms.push_back(makeMember("key" + std::to_string(i), Value::integer(i)));
   return Value::object(std::move(ms));
 }
 
-TEST(ValueTest, HandleIsSixteenBytes) { EXPECT_EQ(sizeof(Value), 16u); }
+TEST(ValueTest, HandleIsSixteenBytes) {
+  EXPECT_EQ(sizeof(Value), 16u);
+}
 
 TEST(ValueTest, DefaultIsNull) {
   Value v;
@@ -184,7 +187,8 @@ TEST(ValueTest, ObjectsJustAboveTheThresholdAreIndexed) {
 }
 
 TEST(ValueTest, MembersKeepInsertionOrder) {
-  Value o = Value::object({makeMember("z", Value()), makeMember("a", Value()), makeMember("m", Value())});
+  Value o =
+      Value::object({makeMember("z", Value()), makeMember("a", Value()), makeMember("m", Value())});
   ASSERT_EQ(o.members().size(), 3u);
   EXPECT_EQ(o.members()[0].key.asString(), "z");
   EXPECT_EQ(o.members()[1].key.asString(), "a");
@@ -193,7 +197,8 @@ TEST(ValueTest, MembersKeepInsertionOrder) {
 
 TEST(ValueTest, DeeplyNestedArraysDestroyWithoutRecursion) {
   Value v = Value::integer(0);
-  for (int i = 0; i < 100000; ++i) v = Value::array({std::move(v)});
+  for (int i = 0; i < 100000; ++i)
+    v = Value::array({std::move(v)});
   EXPECT_EQ(v.size(), 1u);
   v = Value(); // would overflow the stack if teardown recursed
   EXPECT_TRUE(v.isNull());
@@ -201,7 +206,8 @@ TEST(ValueTest, DeeplyNestedArraysDestroyWithoutRecursion) {
 
 TEST(ValueTest, DeeplyNestedObjectsDestroyWithoutRecursion) {
   Value v;
-  for (int i = 0; i < 100000; ++i) v = Value::object({makeMember("k", std::move(v))});
+  for (int i = 0; i < 100000; ++i)
+    v = Value::object({makeMember("k", std::move(v))});
   Value copy = v; // a shared chain dies only with its last owner
   v = Value();
   EXPECT_EQ(copy.size(), 1u);
@@ -235,19 +241,25 @@ TEST(ValueTest, KindsNeverCompareEqualAcross) {
 }
 
 TEST(ValueTest, ObjectsCompareInAnyMemberOrder) {
-  Value a = Value::object({makeMember("x", Value::integer(1)), makeMember("y", Value::array({Value()}))});
-  Value b = Value::object({makeMember("y", Value::array({Value()})), makeMember("x", Value::number(1.0))});
+  Value a =
+      Value::object({makeMember("x", Value::integer(1)), makeMember("y", Value::array({Value()}))});
+  Value b = Value::object(
+      {makeMember("y", Value::array({Value()})), makeMember("x", Value::number(1.0))});
   EXPECT_EQ(a, b);
   Value c = Value::object({makeMember("x", Value::integer(1))});
   EXPECT_NE(a, c);
-  Value d = Value::object({makeMember("x", Value::integer(1)), makeMember("z", Value::array({Value()}))});
+  Value d =
+      Value::object({makeMember("x", Value::integer(1)), makeMember("z", Value::array({Value()}))});
   EXPECT_NE(a, d);
 }
 
 TEST(ValueTest, ArraysCompareInOrder) {
-  EXPECT_EQ(Value::array({Value::integer(1), Value::integer(2)}), Value::array({Value::integer(1), Value::integer(2)}));
-  EXPECT_NE(Value::array({Value::integer(1), Value::integer(2)}), Value::array({Value::integer(2), Value::integer(1)}));
-  EXPECT_NE(Value::array({Value::integer(1)}), Value::array({Value::integer(1), Value::integer(1)}));
+  EXPECT_EQ(Value::array({Value::integer(1), Value::integer(2)}),
+            Value::array({Value::integer(1), Value::integer(2)}));
+  EXPECT_NE(Value::array({Value::integer(1), Value::integer(2)}),
+            Value::array({Value::integer(2), Value::integer(1)}));
+  EXPECT_NE(Value::array({Value::integer(1)}),
+            Value::array({Value::integer(1), Value::integer(1)}));
 }
 
 TEST(ValueTest, BigObjectsCompareThroughTheIndex) {

@@ -24,7 +24,8 @@ asl::Value bigPayload() {
 
 asl::Value objectWith(int members) {
   std::vector<asl::Member> ms;
-  for (int i = 0; i < members; ++i) ms.push_back(asl::makeMember("field" + std::to_string(i), asl::Value::integer(i)));
+  for (int i = 0; i < members; ++i)
+    ms.push_back(asl::makeMember("field" + std::to_string(i), asl::Value::integer(i)));
   return asl::Value::object(std::move(ms));
 }
 
@@ -35,7 +36,8 @@ void BM_ParseBigPayload(benchmark::State& state) {
     if (!v.ok()) state.SkipWithError("the workload should parse");
     benchmark::DoNotOptimize(v);
   }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(text.size()));
 }
 BENCHMARK(BM_ParseBigPayload)->Unit(benchmark::kMicrosecond);
 
@@ -52,7 +54,8 @@ BENCHMARK(BM_SerializeBigPayload)->Unit(benchmark::kMicrosecond);
 
 void BM_JsonSizeBigPayload(benchmark::State& state) {
   asl::Value v = bigPayload();
-  for (auto _ : state) benchmark::DoNotOptimize(asl::jsonSize(v));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(asl::jsonSize(v));
 }
 BENCHMARK(BM_JsonSizeBigPayload)->Unit(benchmark::kMicrosecond);
 
@@ -68,20 +71,23 @@ BENCHMARK(BM_CopyBigPayload);
 
 void BM_FindSmallObject(benchmark::State& state) {
   asl::Value o = objectWith(8);
-  for (auto _ : state) benchmark::DoNotOptimize(o.find("field6"));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(o.find("field6"));
 }
 BENCHMARK(BM_FindSmallObject);
 
 void BM_FindLargeObject(benchmark::State& state) {
   asl::Value o = objectWith(static_cast<int>(state.range(0)));
   std::string key = "field" + std::to_string(state.range(0) / 2);
-  for (auto _ : state) benchmark::DoNotOptimize(o.find(key));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(o.find(key));
 }
 BENCHMARK(BM_FindLargeObject)->Arg(17)->Arg(1000)->Arg(100000);
 
 void BM_FindMissingLargeObject(benchmark::State& state) {
   asl::Value o = objectWith(1000);
-  for (auto _ : state) benchmark::DoNotOptimize(o.find("absent"));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(o.find("absent"));
 }
 BENCHMARK(BM_FindMissingLargeObject);
 
