@@ -3,7 +3,6 @@ add_library(asl_front STATIC
   ${CMAKE_CURRENT_LIST_DIR}/frontend.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ir_builder.cpp
   ${CMAKE_CURRENT_LIST_DIR}/json_tree.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/json_error_locator.cpp
   ${CMAKE_CURRENT_LIST_DIR}/validation_context.cpp
   ${CMAKE_CURRENT_LIST_DIR}/validate_machine.cpp
   ${CMAKE_CURRENT_LIST_DIR}/validate_fields.cpp

@@ -7,7 +7,7 @@
 #include <charconv>
 #include <cstring>
 
-#include "compiler/front/json_error_locator.h"
+#include "runtime/base/json_error_locator.h"
 
 namespace asl::front {
 

@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace asl {
@@ -18,7 +19,8 @@ struct Member;
 
 namespace detail {
 struct HeapNode; // the shared payload of strings, arrays and objects (runtime/value/value_node.h)
-}
+struct ValueAccess; // lets the payload code read and detach a handle's node
+} // namespace detail
 
 /// A JSON value. Copies share the payload (an atomic reference count), so values may cross
 /// threads freely; nothing mutates a value once built. 16 bytes.
@@ -28,11 +30,21 @@ struct HeapNode; // the shared payload of strings, arrays and objects (runtime/v
 class Value {
 public:
   Value() noexcept {} ///< null
-  Value(const Value& other) noexcept;
-  Value(Value&& other) noexcept;
+  Value(const Value& other) noexcept
+      : kind_(other.kind_), integral_(other.integral_), boolean_(other.boolean_),
+        payload_(other.payload_) {
+    if (hasNode()) retainNode();
+  }
+  Value(Value&& other) noexcept
+      : kind_(other.kind_), integral_(other.integral_), boolean_(other.boolean_),
+        payload_(other.payload_) {
+    other.kind_ = ValueKind::Null; // the payload now belongs to this handle
+  }
   Value& operator=(const Value& other) noexcept;
   Value& operator=(Value&& other) noexcept;
-  ~Value();
+  ~Value() {
+    if (hasNode()) releaseNode();
+  }
 
   static Value null() { return Value(); }
   static Value boolean(bool b);
@@ -41,8 +53,13 @@ public:
   static Value number(double d);
   static Value string(std::string_view s);
   static Value array(std::vector<Value> items);
-  /// Members in the given order. Keys must be unique (callers building from JSON keep the last).
+  /// Members in the given order. Keys must be unique (callers building from JSON keep the last;
+  /// debug builds assert it). Objects with more than kIndexedMembers members get a hash index.
   static Value object(std::vector<Member> members);
+
+  /// Objects larger than this are indexed; smaller ones are searched linearly, which for a
+  /// handful of short keys is faster than hashing and costs no allocation.
+  static constexpr size_t kIndexedMembers = 16;
 
   ValueKind kind() const { return kind_; }
   bool isNull() const { return kind_ == ValueKind::Null; }
@@ -55,8 +72,8 @@ public:
   bool isInteger() const { return kind_ == ValueKind::Number && integral_; }
 
   bool asBool() const;
-  int64_t asInteger() const;    ///< integers as is; doubles truncated
-  double asDouble() const;      ///< any Number
+  int64_t asInteger() const; ///< integers as is; doubles truncated (saturating at the int64 range)
+  double asDouble() const;   ///< any Number
   std::string_view asString() const;
 
   /// Array items, or object members; empty for scalars.
@@ -73,19 +90,35 @@ public:
   const void* payloadIdentity() const;
 
 private:
+  friend struct detail::ValueAccess;
+
+  // Strings, arrays and objects live on the heap; the kinds before String fit in the handle.
+  bool hasNode() const { return kind_ >= ValueKind::String; }
+  void retainNode() const noexcept;
+  void releaseNode() noexcept; // frees the payload (and, iteratively, its children) at zero
+
   ValueKind kind_ = ValueKind::Null;
   bool integral_ = false;
   bool boolean_ = false;
-  union {
-    int64_t integer_ = 0;
-    double double_;
-    detail::HeapNode* node_;
+  // A named union so that a handle copies its payload whole, whichever member is live.
+  union Payload {
+    int64_t integer;
+    double real;
+    detail::HeapNode* node;
   };
+  Payload payload_{0};
 };
+
+static_assert(sizeof(Value) == 16, "Value is a 16-byte handle");
 
 struct Member {
   Value key; ///< a String value, shared between objects built from the same template
   Value value;
 };
+
+/// A member whose key is a new String value.
+inline Member makeMember(std::string_view key, Value value) {
+  return Member{Value::string(key), std::move(value)};
+}
 
 } // namespace asl

@@ -20,12 +20,22 @@ size_t utf8Length(std::string_view s, size_t i) {
   return n;
 }
 
+// Printable ASCII other than '"' and '\\' is copied as is; runs of it are copied in one append.
+bool isPlain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+
 } // namespace
 
 void appendJsonString(std::string& out, std::string_view s) {
   static const char* hex = "0123456789abcdef";
   out.push_back('"');
   for (size_t i = 0; i < s.size(); ++i) {
+    size_t run = i;
+    while (run < s.size() && isPlain(static_cast<unsigned char>(s[run]))) ++run;
+    if (run != i) {
+      out.append(s.data() + i, run - i);
+      i = run;
+      if (i == s.size()) break;
+    }
     unsigned char c = static_cast<unsigned char>(s[i]);
     switch (c) {
     case '"': out += "\\\""; continue;
@@ -51,6 +61,26 @@ void appendJsonString(std::string& out, std::string_view s) {
     }
   }
   out.push_back('"');
+}
+
+size_t jsonStringSize(std::string_view s) {
+  size_t size = 2;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (isPlain(c)) {
+      ++size;
+    } else if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' || c == '\b' || c == '\f') {
+      size += 2;
+    } else if (c < 0x20) {
+      size += 6;
+    } else if (size_t n = utf8Length(s, i)) {
+      size += n;
+      i += n - 1;
+    } else {
+      size += 3; // U+FFFD
+    }
+  }
+  return size;
 }
 
 } // namespace asl

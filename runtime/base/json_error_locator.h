@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace asl::front {
+namespace asl {
 
 struct JsonSyntaxError {
   size_t offset;
@@ -17,4 +17,4 @@ struct JsonSyntaxError {
 /// simdjson reports that a document is invalid but not where; this scan runs only then.
 std::optional<JsonSyntaxError> locateJsonError(std::string_view text);
 
-} // namespace asl::front
+} // namespace asl

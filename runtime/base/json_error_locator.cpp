@@ -1,10 +1,10 @@
 // Strict JSON scanner used to explain a parse failure: where it is and what was expected.
-#include "compiler/front/json_error_locator.h"
+#include "runtime/base/json_error_locator.h"
 
 #include <cstdint>
 #include <vector>
 
-namespace asl::front {
+namespace asl {
 namespace {
 
 class Scanner {
@@ -254,4 +254,4 @@ private:
 
 std::optional<JsonSyntaxError> locateJsonError(std::string_view text) { return Scanner(text).run(); }
 
-} // namespace asl::front
+} // namespace asl
