@@ -97,7 +97,7 @@ cmd_fuzz() {
 
 cmd_bench() {
   # The comparison scripts run the npm peers on Node.js; use an installed node if there is one.
-  if command -v node >/dev/null && command -v npm >/dev/null; then install_deps; else install_deps nodejs npm; fi
+  if command -v node >/dev/null && command -v npm >/dev/null; then install_deps hyperfine; else install_deps hyperfine nodejs npm; fi
   build release -DCMAKE_BUILD_TYPE=Release
   "$ROOT/tools/bench/run-all.sh" "$ROOT/build/release"
 }

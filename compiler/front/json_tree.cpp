@@ -111,6 +111,20 @@ std::string_view jsonKindName(JsonKind kind) {
   return "value";
 }
 
+JsonTree::Buffers& JsonTree::bufferPool() {
+  thread_local Buffers pool;
+  return pool;
+}
+
+JsonTree::~JsonTree() {
+  // Hand the buffers to this thread's next parse, so repeated parsing reuses warm memory
+  // instead of faulting in fresh pages.
+  Buffers& pool = bufferPool();
+  if (pool.values.capacity() < values_.capacity()) pool.values = std::move(values_);
+  if (pool.members.capacity() < members_.capacity()) pool.members = std::move(members_);
+  if (pool.elements.capacity() < elements_.capacity()) pool.elements = std::move(elements_);
+}
+
 const JsonMember* JsonTree::find(const JsonValue& object, std::string_view key) const {
   if (object.kind != JsonKind::Object) return nullptr;
   for (const JsonMember& m : members(object))
@@ -173,9 +187,19 @@ public:
     if (sourceText->capacity() < size + simdjson::SIMDJSON_PADDING) sourceText = makePaddedSource(*sourceText);
     tree->source_ = std::move(sourceText);
     base_ = tree->source_->data();
-    scratch_.values.clear();
-    scratch_.members.clear();
-    scratch_.elements.clear();
+    // Buffers come from the thread's pool (what the last destroyed tree left) and go to the new
+    // tree without a copy. Reserving generously only claims address space: pages are touched,
+    // and faulted in, as values are written.
+    JsonTree::Buffers& pool = JsonTree::bufferPool();
+    tree->values_ = std::move(pool.values);
+    tree->members_ = std::move(pool.members);
+    tree->elements_ = std::move(pool.elements);
+    tree->values_.clear();
+    tree->members_.clear();
+    tree->elements_.clear();
+    tree->values_.reserve(size / 4 + 16);
+    tree->members_.reserve(size / 8 + 16);
+    tree->elements_.reserve(size / 16 + 16);
 
     std::string_view source = tree->text();
     if (source.find_first_not_of(" \t\r\n") == std::string_view::npos) {
@@ -217,10 +241,6 @@ public:
                                                             simdjson::error_message(error)));
     }
     tree->rootIndex_ = rootIndex;
-    // Exact-size copies: the scratch buffers stay with the thread for the next parse.
-    tree->values_.assign(scratch_.values.begin(), scratch_.values.end());
-    tree->members_.assign(scratch_.members.begin(), scratch_.members.end());
-    tree->elements_.assign(scratch_.elements.begin(), scratch_.elements.end());
     ParsedJson parsed;
     parsed.problems = std::move(problems_);
     parsed.tree = std::move(tree);
@@ -408,9 +428,9 @@ private:
     JsonValue v;
     v.kind = JsonKind::Object;
     v.offset = offset;
-    v.first = static_cast<uint32_t>(scratch_.members.size());
+    v.first = static_cast<uint32_t>(tree_->members_.size());
     v.count = static_cast<uint32_t>(memberStack_.size() - base);
-    scratch_.members.insert(scratch_.members.end(), memberStack_.begin() + static_cast<std::ptrdiff_t>(base),
+    tree_->members_.insert(tree_->members_.end(), memberStack_.begin() + static_cast<std::ptrdiff_t>(base),
                            memberStack_.end());
     memberStack_.resize(base);
     hashStack_.resize(base);
@@ -432,9 +452,9 @@ private:
     JsonValue v;
     v.kind = JsonKind::Array;
     v.offset = offset;
-    v.first = static_cast<uint32_t>(scratch_.elements.size());
+    v.first = static_cast<uint32_t>(tree_->elements_.size());
     v.count = static_cast<uint32_t>(elementStack_.size() - base);
-    scratch_.elements.insert(scratch_.elements.end(), elementStack_.begin() + static_cast<std::ptrdiff_t>(base),
+    tree_->elements_.insert(tree_->elements_.end(), elementStack_.begin() + static_cast<std::ptrdiff_t>(base),
                             elementStack_.end());
     elementStack_.resize(base);
     return push(v, out);
@@ -462,8 +482,8 @@ private:
   }
 
   bool push(const JsonValue& v, uint32_t& out) {
-    out = static_cast<uint32_t>(scratch_.values.size());
-    scratch_.values.push_back(v);
+    out = static_cast<uint32_t>(tree_->values_.size());
+    tree_->values_.push_back(v);
     return true;
   }
 
@@ -474,14 +494,6 @@ private:
     return false;
   }
 
-  // Growing buffers reused by every parse on a thread, so steady-state parsing allocates only
-  // the final, exactly sized tree.
-  struct Scratch {
-    std::vector<JsonValue> values;
-    std::vector<JsonMember> members;
-    std::vector<uint32_t> elements;
-  };
-  static inline thread_local Scratch scratch_;
 
   struct PathStep {
     std::string_view key;

@@ -42,6 +42,11 @@ struct JsonMember {
 /// An immutable parsed document. Owns its source text and every unescaped string.
 class JsonTree {
 public:
+  JsonTree() = default;
+  JsonTree(const JsonTree&) = delete;
+  JsonTree& operator=(const JsonTree&) = delete;
+  ~JsonTree();
+
   const JsonValue& root() const { return values_[rootIndex_]; }
   const JsonValue& at(uint32_t index) const { return values_[index]; }
 
@@ -73,6 +78,13 @@ public:
 
 private:
   friend class JsonTreeBuilder;
+  struct Buffers {
+    std::vector<JsonValue> values;
+    std::vector<JsonMember> members;
+    std::vector<uint32_t> elements;
+  };
+  static Buffers& bufferPool();
+
   /// The source bytes, shared with the caller; its capacity holds simdjson's padding.
   std::shared_ptr<const std::string> source_;
   std::vector<JsonValue> values_;

@@ -5,7 +5,15 @@
 #include <cstdio>
 #include <cstring>
 
+#include <sys/stat.h>
+
 namespace asl::tools {
+namespace {
+
+// simdjson reads up to 64 bytes past the end of a document (SIMDJSON_PADDING).
+constexpr size_t kParserPadding = 64;
+
+} // namespace
 
 Result<std::string> readDefinitionFile(const std::string& path, size_t maxBytes) {
   FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
@@ -15,6 +23,11 @@ Result<std::string> readDefinitionFile(const std::string& path, size_t maxBytes)
     return fail(std::move(d));
   }
   std::string text;
+  // Size the buffer once, with room for the parser's padding, so the text is neither copied
+  // while it grows nor copied again to be padded.
+  struct stat info {};
+  if (fstat(fileno(f), &info) == 0 && S_ISREG(info.st_mode))
+    text.reserve(std::min<size_t>(static_cast<size_t>(info.st_size), maxBytes + 1) + kParserPadding);
   char buffer[65536];
   size_t limit = maxBytes + 1;
   while (text.size() < limit) {
