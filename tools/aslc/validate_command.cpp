@@ -8,6 +8,7 @@
 #include "tools/aslc/commands.h"
 #include "tools/aslc/diagnostic_printer.h"
 #include "tools/aslc/file_io.h"
+#include "tools/aslc/heap_warmup.h"
 #include "tools/aslc/limit_options.h"
 
 namespace asl::tools {
@@ -30,6 +31,7 @@ int runValidate(ValidateArgs& args) {
   std::vector<std::unique_ptr<front::CheckedDefinition>> results;
   bool ioFailed = false;
   bool invalid = false;
+  warmHeapFor(args.files);
   for (const std::string& file : args.files) {
     auto text = readDefinitionFile(file, args.options.limits.maxDefinitionBytes);
     if (!text.ok()) {
