@@ -12,12 +12,7 @@
 #include <vector>
 
 #include "compiler/ir/kinds.h"
-#include "runtime/eval/intrinsic.h"
-#include "runtime/eval/path.h"
-
-namespace asl::eval::jsonata {
-struct Node;
-}
+#include "runtime/eval/expression.h"
 
 namespace asl::ir {
 
@@ -34,20 +29,11 @@ struct SourceSpan {
   uint32_t column = 0;
 };
 
-enum class ExpressionKind : uint8_t {
-  Path,      ///< a JSONPath, context path or variable path
-  Intrinsic, ///< States.Format(...) and the other intrinsic functions
-  Jsonata,   ///< the body of a "{% ... %}" string
-};
+using ExpressionKind = eval::ExpressionKind;
 
-/// An expression, parsed once at compile time.
-struct Expression {
-  ExpressionKind kind = ExpressionKind::Path;
-  std::string text; ///< as written (for Jsonata, without the {% %})
+/// An expression, parsed once at compile time, and where it was written.
+struct Expression : eval::Expression {
   SourceSpan span;
-  std::shared_ptr<const eval::Path> path;
-  std::shared_ptr<const eval::IntrinsicCall> intrinsic;
-  std::shared_ptr<const eval::jsonata::Node> jsonata;
 };
 
 enum class TemplateKind : uint8_t { Null, Bool, Number, String, Array, Object, Dynamic };

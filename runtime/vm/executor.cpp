@@ -1,0 +1,750 @@
+#include "runtime/vm/executor.h"
+
+#include <cmath>
+#include <mutex>
+#include <random>
+#include <variant>
+
+#include "runtime/exec/history.h"
+#include "runtime/exec/uuid.h"
+#include "runtime/exec/worker_pool.h"
+#include "runtime/value/json_writer.h"
+#include "runtime/vm/data_flow.h"
+
+namespace asl::vm {
+namespace {
+
+using eval::ExecError;
+using eval::ExecResult;
+using eval::StateErrorId;
+using exec::EventId;
+
+// --- what a run shares --------------------------------------------------------------------
+
+struct Execution {
+  Execution(const bc::Program& p, const ExecutionOptions& o)
+      : program(p), options(o), clock(*o.clock), history(*o.clock, o.recordHistory),
+        pool(o.maxThreads), random(o.randomSeed ? o.randomSeed : std::random_device{}()) {}
+
+  const bc::Program& program;
+  const ExecutionOptions& options;
+  exec::Clock& clock;
+  exec::History history;
+  exec::WorkerPool pool;
+  exec::CancelScope root;
+  Value executionObject, stateMachineObject;
+  std::optional<exec::EpochMillis> deadline;
+  std::atomic<bool> timedOut{false};
+  std::mutex randomMutex;
+  std::mt19937_64 random;
+
+  double uniform01() {
+    std::lock_guard lock(randomMutex);
+    return std::uniform_real_distribution<double>(0.0, 1.0)(random);
+  }
+};
+
+/// How a machine run ended.
+struct MachineOutcome {
+  enum class Kind : uint8_t { Succeeded, Failed, Cancelled } kind = Kind::Succeeded;
+  Value output;
+  ExecError error;
+};
+
+/// An error a state raised. Errors the engine raises while evaluating the state's own fields
+/// get AWS's "An error occurred while executing the state ..." prefix; errors a task, a branch
+/// or a Fail state raised travel as they are.
+struct Failure {
+  ExecError error;
+  bool fromEngine = false;
+};
+struct Cancelled {};
+struct Transition {
+  bc::Index next = bc::kNone; ///< kNone: the machine ends
+  Value output;
+};
+using StepResult = std::variant<Transition, Failure, Cancelled>;
+
+Failure engineError(ExecError e) {
+  return Failure{std::move(e), true};
+}
+
+// --- one machine run ----------------------------------------------------------------------
+
+class MachineRun {
+public:
+  MachineRun(Execution& ex, const bc::Machine& machine, const Variables* parentVariables,
+             const exec::CancelScope& cancel, EventId lastEvent, const Value* mapItem = nullptr)
+      : ex_(ex), machine_(machine), variables_(parentVariables), cancel_(cancel),
+        lastEvent_(lastEvent) {
+    (void)mapItem;
+  }
+
+  MachineOutcome run(Value input);
+  EventId lastEvent() const { return lastEvent_; }
+
+private:
+  struct Registers {
+    Value input, effective, result, output;
+  };
+  struct StateRun {
+    const bc::State& state;
+    EventId enteredEvent;
+    exec::EpochMillis enteredTime;
+    uint32_t retryCount;
+  };
+
+  StepResult runState(const StateRun& s, const Value& input);
+  std::optional<Failure> step(const StateRun& s, const bc::Instruction& in, Registers& r,
+                              std::optional<StepResult>& end);
+  Scope scope(const StateRun& s, const ContextObject& context, const Value* input,
+              bool jsonata) const;
+  std::optional<Failure> assign(const eval::PayloadTemplate& tpl, const Scope& scope);
+
+  std::variant<Value, Failure, Cancelled> invokeTask(const StateRun& s, const bc::Task& task,
+                                                     const Value& input);
+  std::variant<Value, Failure, Cancelled>
+  runParallel(const StateRun& s, const bc::Parallel& parallel, const Value& input);
+  std::variant<Value, Failure, Cancelled> runMap(const StateRun& s, const bc::Map& map,
+                                                 const Value& input, const Scope& scope);
+  std::optional<std::variant<Failure, Cancelled>> wait(const StateRun& s, const bc::Wait& wait,
+                                                       const Scope& scope);
+  Failure failState(const bc::Fail& fail, const Scope& scope);
+  std::variant<Transition, Failure> choose(const StateRun& s, const bc::Choice& choice,
+                                           Registers& r, const Scope& scope);
+
+  ExecError withStatePrefix(const StateRun& s, ExecError e) const {
+    e.cause = "An error occurred while executing the state '" + s.state.name +
+              "' (entered at the event id #" + std::to_string(s.enteredEvent) + "). " + e.cause;
+    return e;
+  }
+  EventId record(std::string_view type, std::string_view detailsKey = {}, Value details = {}) {
+    lastEvent_ = ex_.history.add(lastEvent_, type, detailsKey, std::move(details));
+    return lastEvent_;
+  }
+  Value jsonText(const Value& v) const {
+    return ex_.history.keepsEvents() ? Value::string(toJson(v)) : Value();
+  }
+
+  Execution& ex_;
+  const bc::Machine& machine_;
+  Variables variables_;
+  const exec::CancelScope& cancel_;
+  EventId lastEvent_;
+};
+
+bool matchesError(const std::vector<std::string>& names, const std::string& error) {
+  for (const std::string& name : names) {
+    if (name == error) return true;
+    // States.ALL matches every error except the two that always end the execution.
+    if (name == eval::stateErrorName(StateErrorId::All) &&
+        error != eval::stateErrorName(StateErrorId::Runtime) &&
+        error != eval::stateErrorName(StateErrorId::DataLimitExceeded))
+      return true;
+  }
+  return false;
+}
+
+bool canRecover(bc::StateType type) {
+  return type == bc::StateType::Task || type == bc::StateType::Parallel ||
+         type == bc::StateType::Map;
+}
+
+std::string typeName(bc::StateType type) {
+  return std::string(bc::stateTypeName(type));
+}
+
+Value errorOutput(const ExecError& e) {
+  return Value::object(
+      {makeMember("Error", Value::string(e.error)), makeMember("Cause", Value::string(e.cause))});
+}
+
+MachineOutcome MachineRun::run(Value input) {
+  bc::Index current = machine_.startAt;
+  for (;;) {
+    if (cancel_.cancelled()) return MachineOutcome{MachineOutcome::Kind::Cancelled, {}, {}};
+    if (ex_.deadline && ex_.clock.now() >= *ex_.deadline) {
+      ex_.timedOut.store(true);
+      ex_.root.cancel();
+      return MachineOutcome{MachineOutcome::Kind::Cancelled, {}, {}};
+    }
+    const bc::State& state = machine_.states[current];
+    EventId entered =
+        record(typeName(state.type) + "StateEntered", "stateEnteredEventDetails",
+               ex_.history.keepsEvents() ? exec::details({{"name", Value::string(state.name)},
+                                                          {"input", jsonText(input)},
+                                                          {"inputDetails", exec::notTruncated()}})
+                                         : Value());
+    StateRun s{state, entered, ex_.clock.now(), 0};
+    std::vector<uint32_t> attempts(state.retry.size(), 0);
+    for (;;) {
+      StepResult outcome = runState(s, input);
+      if (std::holds_alternative<Cancelled>(outcome))
+        return MachineOutcome{MachineOutcome::Kind::Cancelled, {}, {}};
+      if (auto* t = std::get_if<Transition>(&outcome)) {
+        record(typeName(state.type) + "StateExited", "stateExitedEventDetails",
+               ex_.history.keepsEvents() ? exec::details({{"name", Value::string(state.name)},
+                                                          {"output", jsonText(t->output)},
+                                                          {"outputDetails", exec::notTruncated()}})
+                                         : Value());
+        if (t->next == bc::kNone)
+          return MachineOutcome{MachineOutcome::Kind::Succeeded, std::move(t->output), {}};
+        current = t->next;
+        input = std::move(t->output);
+        break;
+      }
+      Failure failure = std::get<Failure>(std::move(outcome));
+      if (failure.fromEngine) failure.error = withStatePrefix(s, std::move(failure.error));
+      if (!canRecover(state.type))
+        return MachineOutcome{MachineOutcome::Kind::Failed, {}, std::move(failure.error)};
+
+      // Retry: the first retrier naming the error decides; once it is spent, Catch decides.
+      size_t retrier = state.retry.size();
+      for (size_t i = 0; i < state.retry.size() && retrier == state.retry.size(); ++i)
+        if (matchesError(state.retry[i].errors, failure.error.error)) retrier = i;
+      if (retrier < state.retry.size() && attempts[retrier] < state.retry[retrier].maxAttempts) {
+        const bc::Retrier& r = state.retry[retrier];
+        double delay = r.intervalSeconds * std::pow(r.backoffRate, attempts[retrier]);
+        if (r.maxDelaySeconds) delay = std::min(delay, static_cast<double>(*r.maxDelaySeconds));
+        if (r.fullJitter) delay *= ex_.uniform01();
+        ++attempts[retrier];
+        ++s.retryCount;
+        auto millis = static_cast<exec::EpochMillis>(delay * 1000.0);
+        if (!ex_.clock.waitUntil(ex_.clock.now() + millis, cancel_))
+          return MachineOutcome{MachineOutcome::Kind::Cancelled, {}, {}};
+        continue;
+      }
+      const bc::Catcher* catcher = nullptr;
+      for (const bc::Catcher& c : state.catchers)
+        if (!catcher && matchesError(c.errors, failure.error.error)) catcher = &c;
+      if (!catcher)
+        return MachineOutcome{MachineOutcome::Kind::Failed, {}, std::move(failure.error)};
+
+      Value caught = errorOutput(failure.error);
+      ContextObject context(StateContext{&ex_.executionObject, &ex_.stateMachineObject, state.name,
+                                         s.enteredTime, std::nullopt, nullptr});
+      bool jsonata = state.language == bc::QueryLanguage::JSONata;
+      Scope sc = scope(s, context, &input, jsonata);
+      sc.errorOutput = &caught;
+      if (!jsonata) sc.input = &caught; // a JSONPath catcher's Assign reads the error output as `$`
+      if (catcher->assign != bc::kNone)
+        if (auto f = assign(ex_.program.templates[catcher->assign], sc)) {
+          f->error = f->fromEngine ? withStatePrefix(s, std::move(f->error)) : std::move(f->error);
+          return MachineOutcome{MachineOutcome::Kind::Failed, {}, std::move(f->error)};
+        }
+      Value output;
+      if (jsonata) {
+        if (catcher->output != bc::kNone) {
+          sc.input = &input;
+          auto built = evaluateTemplate(ex_.program.templates[catcher->output], sc);
+          if (!built.ok())
+            return MachineOutcome{
+                MachineOutcome::Kind::Failed, {}, withStatePrefix(s, std::move(built).error())};
+          output = std::move(built).value();
+        } else {
+          output = caught;
+        }
+      } else {
+        switch (catcher->resultPathMode) {
+        case bc::Catcher::ResultPathMode::Replace:
+          output = caught;
+          break;
+        case bc::Catcher::ResultPathMode::Discard:
+          output = input;
+          break;
+        case bc::Catcher::ResultPathMode::Path: {
+          auto placed = placeResult(input, caught, ex_.program.expressions[catcher->resultPath]);
+          if (!placed.ok())
+            return MachineOutcome{
+                MachineOutcome::Kind::Failed, {}, withStatePrefix(s, std::move(placed).error())};
+          output = std::move(placed).value();
+          break;
+        }
+        }
+      }
+      record(typeName(state.type) + "StateExited", "stateExitedEventDetails",
+             ex_.history.keepsEvents() ? exec::details({{"name", Value::string(state.name)},
+                                                        {"output", jsonText(output)},
+                                                        {"outputDetails", exec::notTruncated()}})
+                                       : Value());
+      current = catcher->next;
+      input = std::move(output);
+      break;
+    }
+  }
+}
+
+Scope MachineRun::scope(const StateRun&, const ContextObject& context, const Value* input,
+                        bool jsonata) const {
+  Scope sc;
+  sc.input = input;
+  sc.context = &context;
+  sc.variables = &variables_;
+  sc.jsonata = jsonata;
+  return sc;
+}
+
+std::optional<Failure> MachineRun::assign(const eval::PayloadTemplate& tpl, const Scope& sc) {
+  // Every right-hand side sees the variables as they were before this Assign.
+  auto values = evaluateTemplate(tpl, sc);
+  if (!values.ok()) return engineError(std::move(values).error());
+  for (const Member& m : values->members())
+    variables_.set(m.key.asString(), m.value);
+  return std::nullopt;
+}
+
+StepResult MachineRun::runState(const StateRun& s, const Value& input) {
+  Registers r{input, input, Value(), Value()};
+  std::optional<StepResult> end;
+  for (uint32_t pc = s.state.codeBegin; pc < s.state.codeEnd; ++pc) {
+    if (auto failure = step(s, machine_.code[pc], r, end)) return std::move(*failure);
+    if (end) return std::move(*end);
+  }
+  // The lowering ends every state with a transition or Fail; a program that does not is
+  // rejected by the loader's verifier, so this is unreachable for verified programs.
+  return Failure{
+      ExecError::of(StateErrorId::Runtime, "state '" + s.state.name + "' has no transition"), true};
+}
+
+// Runs one instruction. Returns a failure, or sets `end` when the instruction ends the state.
+std::optional<Failure> MachineRun::step(const StateRun& s, const bc::Instruction& in, Registers& r,
+                                        std::optional<StepResult>& end) {
+  const bc::Program& p = ex_.program;
+  bool jsonata = s.state.language == bc::QueryLanguage::JSONata;
+  std::optional<uint32_t> retryCount;
+  if (canRecover(s.state.type)) retryCount = s.retryCount;
+  ContextObject context(StateContext{&ex_.executionObject, &ex_.stateMachineObject, s.state.name,
+                                     s.enteredTime, retryCount, nullptr});
+  auto set = [](Value& target, ExecResult<Value>&& v) -> std::optional<Failure> {
+    if (!v.ok()) return engineError(std::move(v).error());
+    target = std::move(v).value();
+    return std::nullopt;
+  };
+  auto take = [&end](Value& target,
+                     std::variant<Value, Failure, Cancelled>&& v) -> std::optional<Failure> {
+    if (auto* f = std::get_if<Failure>(&v)) return std::move(*f);
+    if (std::holds_alternative<Cancelled>(v)) {
+      end = Cancelled{};
+      return std::nullopt;
+    }
+    target = std::get<Value>(std::move(v));
+    return std::nullopt;
+  };
+  switch (in.op) {
+  case bc::Op::InputPath:
+    return set(r.effective, selectPath(p.expressions[in.a], scope(s, context, &r.input, false)));
+  case bc::Op::InputPathNull:
+    r.effective = Value::object({});
+    return std::nullopt;
+  case bc::Op::Parameters:
+    return set(r.effective,
+               evaluateTemplate(p.templates[in.a], scope(s, context, &r.effective, false)));
+  case bc::Op::Arguments:
+    return set(r.effective, evaluateTemplate(p.templates[in.a], scope(s, context, &r.input, true)));
+  case bc::Op::ResultTemplate:
+    return set(r.result,
+               evaluateTemplate(p.templates[in.a], scope(s, context, &r.effective, jsonata)));
+  case bc::Op::ResultIsEffective:
+    r.result = r.effective;
+    return std::nullopt;
+  case bc::Op::InvokeTask:
+    return take(r.result, invokeTask(s, p.tasks[in.a], r.effective));
+  case bc::Op::RunParallel:
+    return take(r.result, runParallel(s, p.parallels[in.a], r.effective));
+  case bc::Op::RunMap: {
+    Scope sc = scope(s, context, jsonata ? &r.input : &r.effective, jsonata);
+    return take(r.result, runMap(s, p.maps[in.a], r.effective, sc));
+  }
+  case bc::Op::WaitFor: {
+    Scope sc = scope(s, context, jsonata ? &r.input : &r.effective, jsonata);
+    if (auto stop = wait(s, p.waits[in.a], sc)) {
+      if (auto* f = std::get_if<Failure>(&*stop)) return std::move(*f);
+      end = Cancelled{};
+    }
+    r.result = r.effective;
+    return std::nullopt;
+  }
+  case bc::Op::ResultSelector:
+    return set(r.result, evaluateTemplate(p.templates[in.a], scope(s, context, &r.result, false)));
+  case bc::Op::Assign: {
+    Scope sc = scope(s, context, jsonata ? &r.input : &r.result, jsonata);
+    sc.result = &r.result;
+    return assign(p.templates[in.a], sc);
+  }
+  case bc::Op::ResultPath:
+    return set(r.output, placeResult(r.input, r.result, p.expressions[in.a]));
+  case bc::Op::ResultPathNull:
+    r.output = r.input;
+    return std::nullopt;
+  case bc::Op::ResultIsOutput:
+    r.output = r.result;
+    return std::nullopt;
+  case bc::Op::OutputPath:
+    return set(r.output, selectPath(p.expressions[in.a], scope(s, context, &r.output, false)));
+  case bc::Op::OutputPathNull:
+    r.output = Value::object({});
+    return std::nullopt;
+  case bc::Op::Output: {
+    Scope sc = scope(s, context, &r.input, true);
+    sc.result = &r.result;
+    return set(r.output, evaluateTemplate(p.templates[in.a], sc));
+  }
+  case bc::Op::Choose: {
+    Scope sc = scope(s, context, jsonata ? &r.input : &r.effective, jsonata);
+    auto chosen = choose(s, p.choices[in.a], r, sc);
+    if (auto* f = std::get_if<Failure>(&chosen)) return std::move(*f);
+    end = std::get<Transition>(std::move(chosen));
+    return std::nullopt;
+  }
+  case bc::Op::Fail: {
+    Scope sc = scope(s, context, &r.input, jsonata);
+    return failState(p.fails[in.a], sc);
+  }
+  case bc::Op::Next:
+    end = Transition{in.a, std::move(r.output)};
+    return std::nullopt;
+  case bc::Op::End:
+    end = Transition{bc::kNone, std::move(r.output)};
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::variant<Transition, Failure> MachineRun::choose(const StateRun& s, const bc::Choice& choice,
+                                                     Registers& r, const Scope& sc) {
+  const bc::Program& p = ex_.program;
+  auto follow = [&](bc::Index next, bc::Index assignIndex,
+                    bc::Index outputIndex) -> std::variant<Transition, Failure> {
+    Value output = r.output;
+    if (outputIndex != bc::kNone) {
+      auto built = evaluateTemplate(p.templates[outputIndex], sc);
+      if (!built.ok()) return engineError(std::move(built).error());
+      output = std::move(built).value();
+    }
+    if (assignIndex != bc::kNone)
+      if (auto f = assign(p.templates[assignIndex], sc)) return std::move(*f);
+    return Transition{next, std::move(output)};
+  };
+  (void)s;
+  for (const bc::ChoiceRule& rule : choice.rules) {
+    auto matched = matchesRule(rule, sc);
+    if (!matched.ok()) return engineError(std::move(matched).error());
+    if (*matched) return follow(rule.next, rule.assign, rule.output);
+  }
+  if (choice.defaultState == bc::kNone)
+    return Failure{ExecError::of(StateErrorId::NoChoiceMatched, "No Matches!"), false};
+  return follow(choice.defaultState, choice.defaultAssign, choice.defaultOutput);
+}
+
+Failure MachineRun::failState(const bc::Fail& fail, const Scope& sc) {
+  ExecError e;
+  if (fail.error) e.error = *fail.error;
+  if (fail.cause) e.cause = *fail.cause;
+  auto text = [&](const eval::Expression& expr, std::string_view field,
+                  std::string& out) -> std::optional<Failure> {
+    auto v = evaluateField(expr, field, sc);
+    if (!v.ok()) return engineError(std::move(v).error());
+    if (v->isString()) {
+      out = std::string(v->asString());
+      return std::nullopt;
+    }
+    return engineError(
+        ExecError::of(StateErrorId::Runtime, "The value of the field '" + std::string(field) +
+                                                 "' must be a string, but was: " + toJson(*v)));
+  };
+  if (fail.errorExpression)
+    if (auto f = text(*fail.errorExpression, sc.jsonata ? "Error" : "ErrorPath", e.error))
+      return std::move(*f);
+  if (fail.causeExpression)
+    if (auto f = text(*fail.causeExpression, sc.jsonata ? "Cause" : "CausePath", e.cause))
+      return std::move(*f);
+  return Failure{std::move(e), false};
+}
+
+bool isLambdaFunctionArn(std::string_view resource) {
+  return resource.starts_with("arn:") && resource.find(":lambda:") != std::string_view::npos &&
+         resource.find(":function:") != std::string_view::npos;
+}
+
+std::variant<Value, Failure, Cancelled>
+MachineRun::invokeTask(const StateRun& s, const bc::Task& task, const Value& input) {
+  bool lambda = isLambdaFunctionArn(task.resource);
+  bool keep = ex_.history.keepsEvents();
+  Value resource = keep ? Value::string(task.resource) : Value();
+  if (lambda) {
+    record("LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails",
+           keep ? exec::details({{"resource", resource},
+                                 {"input", jsonText(input)},
+                                 {"inputDetails", exec::notTruncated()}})
+                : Value());
+    record("LambdaFunctionStarted");
+  } else {
+    record("TaskScheduled", "taskScheduledEventDetails",
+           keep ? exec::details({{"resourceType", Value::string("states")},
+                                 {"resource", resource},
+                                 {"region", Value::string(ex_.options.region)},
+                                 {"parameters", jsonText(input)}})
+                : Value());
+    record("TaskStarted", "taskStartedEventDetails",
+           keep ? exec::details({{"resource", resource}}) : Value());
+  }
+  std::optional<ExecResult<Value>> answer;
+  if (ex_.options.tasks)
+    answer = ex_.options.tasks->invoke(
+        exec::TaskRequest{s.state.name, task.resource, input, s.retryCount});
+  if (!answer)
+    answer = ExecResult<Value>(fail(
+        ExecError::of(StateErrorId::TaskFailed, "No handler serves the resource '" + task.resource +
+                                                    "' of state '" + s.state.name +
+                                                    "': give the state a response with --mocks or "
+                                                    "--mock-config, or register a task handler")));
+  if (cancel_.cancelled()) return Cancelled{};
+  if (!answer->ok()) {
+    const ExecError& e = answer->error();
+    record(
+        lambda ? "LambdaFunctionFailed" : "TaskFailed",
+        lambda ? "lambdaFunctionFailedEventDetails" : "taskFailedEventDetails",
+        keep ? exec::details({{"error", Value::string(e.error)}, {"cause", Value::string(e.cause)}})
+             : Value());
+    return Failure{std::move(*answer).error(), false};
+  }
+  Value result = std::move(*answer).value();
+  record(
+      lambda ? "LambdaFunctionSucceeded" : "TaskSucceeded",
+      lambda ? "lambdaFunctionSucceededEventDetails" : "taskSucceededEventDetails",
+      keep ? exec::details({{"output", jsonText(result)}, {"outputDetails", exec::notTruncated()}})
+           : Value());
+  return result;
+}
+
+std::variant<Value, Failure, Cancelled>
+MachineRun::runParallel(const StateRun&, const bc::Parallel& parallel, const Value& input) {
+  record("ParallelStateStarted");
+  size_t n = parallel.branches.size();
+  std::vector<Value> outputs(n);
+  exec::CancelScope group(&cancel_);
+  std::mutex mutex;
+  std::optional<ExecError> firstError;
+  EventId started = lastEvent_;
+  ex_.pool.forEach(
+      n, 0,
+      [&](size_t i) {
+        MachineRun branch(ex_, ex_.program.machines[parallel.branches[i]], &variables_, group,
+                          started);
+        MachineOutcome o = branch.run(input);
+        if (o.kind == MachineOutcome::Kind::Succeeded) {
+          outputs[i] = std::move(o.output);
+        } else if (o.kind == MachineOutcome::Kind::Failed) {
+          std::lock_guard lock(mutex);
+          if (!firstError) firstError = std::move(o.error);
+          group.cancel();
+        }
+      },
+      group.flag());
+  if (firstError) {
+    record("ParallelStateFailed");
+    return Failure{std::move(*firstError), false};
+  }
+  if (cancel_.cancelled()) return Cancelled{};
+  record("ParallelStateSucceeded");
+  return Value::array(std::move(outputs));
+}
+
+std::optional<uint64_t> wholeNumber(const Value& v) {
+  if (!v.isNumber()) return std::nullopt;
+  double d = v.asDouble();
+  if (d < 0 || d != std::floor(d)) return std::nullopt;
+  return static_cast<uint64_t>(d);
+}
+
+std::variant<Value, Failure, Cancelled> MachineRun::runMap(const StateRun&, const bc::Map& map,
+                                                           const Value& input, const Scope& sc) {
+  const bc::Program& p = ex_.program;
+  Value items = input;
+  if (map.itemsPath) {
+    auto selected = selectPath(*map.itemsPath, sc);
+    if (!selected.ok()) return engineError(std::move(selected).error());
+    items = std::move(selected).value();
+  } else if (map.items != bc::kNone) {
+    auto built = evaluateTemplate(p.templates[map.items], sc);
+    if (!built.ok()) return engineError(std::move(built).error());
+    items = std::move(built).value();
+  }
+  if (!items.isArray())
+    return engineError(
+        ExecError::of(sc.jsonata ? StateErrorId::QueryEvaluationError : StateErrorId::Runtime,
+                      "Map state input must be an array but was: " + toJson(items)));
+  size_t maxConcurrency = 0;
+  if (map.maxConcurrency.literal) maxConcurrency = static_cast<size_t>(*map.maxConcurrency.literal);
+  if (map.maxConcurrency.expression) {
+    auto v = evaluateField(*map.maxConcurrency.expression,
+                           sc.jsonata ? "MaxConcurrency" : "MaxConcurrencyPath", sc);
+    if (!v.ok()) return engineError(std::move(v).error());
+    auto n = wholeNumber(*v);
+    if (!n)
+      return engineError(
+          ExecError::of(StateErrorId::Runtime, "The MaxConcurrencyPath field refers to value \"" +
+                                                   toJson(*v) + "\" which is not a valid integer"));
+    maxConcurrency = static_cast<size_t>(*n);
+  }
+
+  size_t n = items.size();
+  record("MapStateStarted", "mapStateStartedEventDetails",
+         ex_.history.keepsEvents()
+             ? exec::details({{"length", Value::integer(static_cast<int64_t>(n))}})
+             : Value());
+  std::vector<Value> outputs(n);
+  exec::CancelScope group(&cancel_);
+  std::mutex mutex;
+  std::optional<ExecError> firstError;
+  EventId started = lastEvent_;
+  const bc::Machine& processor = p.machines[map.processor];
+  ex_.pool.forEach(
+      n, maxConcurrency,
+      [&](size_t i) {
+        const Value& item = items.items()[i];
+        Value iterationInput = item;
+        if (map.itemSelector != bc::kNone) {
+          Value mapItem =
+              Value::object({makeMember("Index", Value::integer(static_cast<int64_t>(i))),
+                             makeMember("Value", item)});
+          ContextObject context(StateContext{&ex_.executionObject, &ex_.stateMachineObject, "", 0,
+                                             std::nullopt, &mapItem});
+          Scope itemScope = sc;
+          itemScope.context = &context;
+          auto built = evaluateTemplate(p.templates[map.itemSelector], itemScope);
+          if (!built.ok()) {
+            std::lock_guard lock(mutex);
+            if (!firstError) firstError = std::move(built).error();
+            group.cancel();
+            return;
+          }
+          iterationInput = std::move(built).value();
+        }
+        MachineRun iteration(ex_, processor, &variables_, group, started);
+        MachineOutcome o = iteration.run(std::move(iterationInput));
+        if (o.kind == MachineOutcome::Kind::Succeeded) {
+          outputs[i] = std::move(o.output);
+        } else if (o.kind == MachineOutcome::Kind::Failed) {
+          std::lock_guard lock(mutex);
+          if (!firstError) firstError = std::move(o.error);
+          group.cancel();
+        }
+      },
+      group.flag());
+  if (firstError) {
+    record("MapStateFailed");
+    return Failure{std::move(*firstError), false};
+  }
+  if (cancel_.cancelled()) return Cancelled{};
+  record("MapStateSucceeded");
+  return Value::array(std::move(outputs));
+}
+
+std::optional<std::variant<Failure, Cancelled>>
+MachineRun::wait(const StateRun& s, const bc::Wait& wait, const Scope& sc) {
+  exec::EpochMillis until = s.enteredTime;
+  if (wait.seconds.literal) until += static_cast<exec::EpochMillis>(*wait.seconds.literal * 1000.0);
+  if (wait.seconds.expression) {
+    auto v = evaluateField(*wait.seconds.expression, sc.jsonata ? "Seconds" : "SecondsPath", sc);
+    if (!v.ok()) return Failure{engineError(std::move(v).error())};
+    if (!v->isNumber())
+      return Failure{engineError(ExecError::of(
+          StateErrorId::Runtime,
+          "The SecondsPath parameter cannot be parsed as a long value: " + toJson(*v)))};
+    if (v->asDouble() < 0)
+      return Failure{engineError(
+          ExecError::of(StateErrorId::Runtime,
+                        "The SecondsPath parameter references a negative value: " + toJson(*v)))};
+    until += static_cast<exec::EpochMillis>(v->asInteger()) * 1000;
+  }
+  if (wait.timestamp || wait.timestampExpression) {
+    // Timestamps need the RFC 3339 reader that the Choice evaluator shares.
+    return Failure{
+        engineError(ExecError::of(StateErrorId::Runtime, "Timestamp waits are not supported yet"))};
+  }
+  if (!ex_.clock.waitUntil(until, cancel_)) return Cancelled{};
+  return std::nullopt;
+}
+
+} // namespace
+
+std::string_view executionStatusName(ExecutionStatus status) {
+  switch (status) {
+  case ExecutionStatus::Succeeded:
+    return "SUCCEEDED";
+  case ExecutionStatus::Failed:
+    return "FAILED";
+  case ExecutionStatus::TimedOut:
+    return "TIMED_OUT";
+  case ExecutionStatus::Aborted:
+    return "ABORTED";
+  }
+  return "FAILED";
+}
+
+ExecutionResult execute(const bc::Program& program, const ExecutionOptions& options) {
+  Execution ex(program, options);
+  std::string name =
+      options.executionName.empty() ? exec::randomUuid(ex.random) : options.executionName;
+  std::string prefix = "arn:aws:states:" + options.region + ":" + options.account + ":";
+  exec::EpochMillis start = ex.clock.now();
+  ex.executionObject = Value::object({
+      makeMember("Id",
+                 Value::string(prefix + "execution:" + options.stateMachineName + ":" + name)),
+      makeMember("Input", options.input),
+      makeMember("StartTime", Value::string(exec::formatTimestamp(start))),
+      makeMember("Name", Value::string(name)),
+      makeMember("RoleArn", Value::string("arn:aws:iam::" + options.account +
+                                          ":role/StepFunctionsExecutionRole")),
+      makeMember("RedriveCount", Value::integer(0)),
+  });
+  ex.stateMachineObject = Value::object({
+      makeMember("Id", Value::string(prefix + "stateMachine:" + options.stateMachineName)),
+      makeMember("Name", Value::string(options.stateMachineName)),
+  });
+  if (program.timeoutSeconds)
+    ex.deadline = start + static_cast<exec::EpochMillis>(*program.timeoutSeconds) * 1000;
+
+  bool keep = options.recordHistory;
+  EventId started =
+      ex.history.add(0, "ExecutionStarted", "executionStartedEventDetails",
+                     keep ? exec::details({{"input", Value::string(toJson(options.input))},
+                                           {"inputDetails", exec::notTruncated()},
+                                           {"roleArn", *ex.executionObject.find("RoleArn")}})
+                          : Value());
+  MachineRun top(ex, program.machines[0], nullptr, ex.root, started);
+  MachineOutcome outcome = top.run(options.input);
+
+  ExecutionResult result;
+  EventId last = top.lastEvent();
+  if (outcome.kind == MachineOutcome::Kind::Succeeded) {
+    result.status = ExecutionStatus::Succeeded;
+    result.output = std::move(outcome.output);
+    ex.history.add(last, "ExecutionSucceeded", "executionSucceededEventDetails",
+                   keep ? exec::details({{"output", Value::string(toJson(result.output))},
+                                         {"outputDetails", exec::notTruncated()}})
+                        : Value());
+  } else if (ex.timedOut.load()) {
+    result.status = ExecutionStatus::TimedOut;
+    result.error = std::string(eval::stateErrorName(StateErrorId::Timeout));
+    result.cause =
+        "The execution exceeded its TimeoutSeconds of " + std::to_string(*program.timeoutSeconds);
+    ex.history.add(last, "ExecutionTimedOut", "executionTimedOutEventDetails",
+                   keep ? exec::details({{"error", Value::string(result.error)},
+                                         {"cause", Value::string(result.cause)}})
+                        : Value());
+  } else {
+    result.status = ExecutionStatus::Failed;
+    result.error = std::move(outcome.error.error);
+    result.cause = std::move(outcome.error.cause);
+    ex.history.add(last, "ExecutionFailed", "executionFailedEventDetails",
+                   keep ? exec::details({{"error", Value::string(result.error)},
+                                         {"cause", Value::string(result.cause)}})
+                        : Value());
+  }
+  if (keep) result.history = ex.history.toValue();
+  return result;
+}
+
+} // namespace asl::vm

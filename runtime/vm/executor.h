@@ -1,0 +1,48 @@
+// Running a compiled state machine: the interpreter over a bc::Program. One call runs one
+// execution to its end (SUCCEEDED, FAILED, TIMED_OUT) on the calling thread, with Map
+// iterations and Parallel branches on a worker pool.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "asl/value.h"
+#include "runtime/bytecode/program.h"
+#include "runtime/exec/clock.h"
+#include "runtime/exec/task_handler.h"
+
+namespace asl::vm {
+
+enum class ExecutionStatus : uint8_t { Succeeded, Failed, TimedOut, Aborted };
+std::string_view executionStatusName(ExecutionStatus status); ///< "SUCCEEDED", ...
+
+struct ExecutionOptions {
+  Value input = Value::object({});
+  std::string executionName; ///< default: a random UUID
+  std::string stateMachineName = "StateMachine";
+  std::string region = "us-east-1";
+  std::string account = "123456789012";
+  exec::Clock* clock = nullptr;       ///< required
+  exec::TaskHandler* tasks = nullptr; ///< nullptr: every Task state fails, naming its resource
+  bool recordHistory = false;
+  /// AWS's limit on a state's input or output, a task's result and the execution's input.
+  size_t maxPayloadBytes = 256 * 1024;
+  /// Threads Map iterations and Parallel branches may use at once.
+  size_t maxThreads = 64;
+  /// Seeds States.UUID / States.MathRandom without a seed / Retry jitter; 0: random.
+  uint64_t randomSeed = 0;
+};
+
+struct ExecutionResult {
+  ExecutionStatus status = ExecutionStatus::Succeeded;
+  Value output;      ///< SUCCEEDED
+  std::string error; ///< FAILED, TIMED_OUT
+  std::string cause;
+  Value history; ///< {"events": [...]} when recordHistory was set
+};
+
+ExecutionResult execute(const bc::Program& program, const ExecutionOptions& options);
+
+} // namespace asl::vm
