@@ -104,11 +104,14 @@ ExecResult<Value> arrayRange(Args args) {
   const uint64_t distance = step > 0 ? static_cast<uint64_t>(last) - static_cast<uint64_t>(first)
                                      : static_cast<uint64_t>(first) - static_cast<uint64_t>(last);
   const uint64_t stride = step > 0 ? static_cast<uint64_t>(step) : 0 - static_cast<uint64_t>(step);
-  const uint64_t count = empty ? 0 : distance / stride + 1;
-  if (count > static_cast<uint64_t>(kMaxRangeItems)) {
+  // Compare steps before adding the first item: distance / stride + 1 wraps to 0 when the
+  // distance is 2^64 - 1 and the stride 1.
+  const uint64_t steps = distance / stride;
+  if (!empty && steps >= static_cast<uint64_t>(kMaxRangeItems)) {
     return intrinsicFailure(id, "the range would hold more than " + std::to_string(kMaxRangeItems) +
                                     " items");
   }
+  const uint64_t count = empty ? 0 : steps + 1;
   std::vector<Value> items;
   items.reserve(static_cast<size_t>(count));
   for (uint64_t i = 0; i < count; ++i) {

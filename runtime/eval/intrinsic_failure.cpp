@@ -69,7 +69,8 @@ Unexpected<ExecError> arityFailure(IntrinsicId id, size_t count) {
   } else {
     detail += std::to_string(info.minArgs) + " to " + std::to_string(info.maxArgs);
   }
-  detail += (info.maxArgs == 1 && info.minArgs == 1) ? " argument" : " arguments";
+  const int lastNumber = info.maxArgs < 0 ? info.minArgs : info.maxArgs;
+  detail += lastNumber == 1 ? " argument" : " arguments";
   detail += ", got " + std::to_string(count);
   return intrinsicFailure(id, detail);
 }
