@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "compiler/ir/kinds.h"
+#include "runtime/eval/choice_operator.h"
 #include "runtime/eval/expression.h"
 
 namespace asl::ir {
@@ -99,12 +100,8 @@ struct Catcher {
   SourceSpan span;
 };
 
-enum class ChoiceOperatorKind : uint8_t {
-#define ASL_CHOICE_OPERATOR(id, name, operand) id,
-#include "runtime/eval/choice_operators.def"
-#undef ASL_CHOICE_OPERATOR
-};
-std::string_view choiceOperatorName(ChoiceOperatorKind op);
+using eval::ChoiceOperatorKind;
+using eval::choiceOperatorName;
 
 enum class ChoiceRuleKind : uint8_t { Compare, And, Or, Not, Condition };
 

@@ -213,15 +213,6 @@ std::string printTemplate(const Template& t) {
   return "?";
 }
 
-std::string_view choiceOperatorName(ChoiceOperatorKind op) {
-  static constexpr std::string_view kNames[] = {
-#define ASL_CHOICE_OPERATOR(id, name, operand) name,
-#include "runtime/eval/choice_operators.def"
-#undef ASL_CHOICE_OPERATOR
-  };
-  return kNames[static_cast<size_t>(op)];
-}
-
 std::string printModule(const Module& module) { return Printer(module).run(); }
 
 } // namespace asl::ir
