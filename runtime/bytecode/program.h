@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "asl/value.h"
+#include "runtime/eval/choice_condition.h"
 #include "runtime/eval/expression.h"
 #include "runtime/eval/payload_template.h"
 
@@ -154,6 +155,8 @@ struct Choice {
   Index defaultState = kNone;
   Index defaultAssign = kNone; ///< the state's own Assign, applied on the Default edge
   Index defaultOutput = kNone;
+  /// One per rule, built by prepareProgram (prepare.h) from the raw rules; not in the file.
+  std::vector<eval::ChoiceCondition> prepared;
 };
 
 struct Program {

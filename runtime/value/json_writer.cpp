@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "runtime/base/json_escape.h"
+#include "runtime/value/value_node.h"
 
 namespace asl {
 namespace {
@@ -195,9 +196,32 @@ std::string toPrettyJson(const Value& value, int indent) {
 }
 
 size_t jsonSize(const Value& value) {
-  SizeSink sink;
-  writeJson(sink, value, 0);
-  return sink.size;
+  using detail::ValueAccess;
+  switch (value.kind()) {
+  case ValueKind::Array: {
+    const auto& node = ValueAccess::array(value);
+    size_t size = node.jsonSize.load(std::memory_order_relaxed);
+    if (size) return size;
+    size = 2 + (node.items.empty() ? 0 : node.items.size() - 1);
+    for (const Value& item : node.items) size += jsonSize(item);
+    node.jsonSize.store(size, std::memory_order_relaxed);
+    return size;
+  }
+  case ValueKind::Object: {
+    const auto& node = ValueAccess::object(value);
+    size_t size = node.jsonSize.load(std::memory_order_relaxed);
+    if (size) return size;
+    size = 2 + (node.members.empty() ? 0 : node.members.size() - 1);
+    for (const Member& m : node.members) size += jsonStringSize(m.key.asString()) + 1 + jsonSize(m.value);
+    node.jsonSize.store(size, std::memory_order_relaxed);
+    return size;
+  }
+  default: {
+    SizeSink sink;
+    writeJson(sink, value, 0);
+    return sink.size;
+  }
+  }
 }
 
 } // namespace asl

@@ -26,6 +26,10 @@ struct StringNode : HeapNode {
 
 struct ArrayNode : HeapNode {
   std::vector<Value> items;
+  // The compact JSON size, computed on first request (0: not yet). Values never change, so
+  // once known it stays right; a state that wraps a large document in a new object then pays
+  // only for the new parts when its payload size is checked.
+  mutable std::atomic<size_t> jsonSize{0};
 };
 
 struct ObjectNode : HeapNode {
@@ -34,6 +38,7 @@ struct ObjectNode : HeapNode {
   // index + 1, 0 = empty; the size is a power of two at least twice the member count, so
   // probes stay short. Empty for small objects.
   std::vector<uint32_t> slots;
+  mutable std::atomic<size_t> jsonSize{0}; ///< as ArrayNode::jsonSize
 };
 
 // Reads and detaches the node of a handle without touching its reference count.

@@ -8,6 +8,7 @@
 #include "asl/value.h"
 #include "runtime/bytecode/program.h"
 #include "runtime/eval/exec_error.h"
+#include "runtime/eval/random_source.h"
 #include "runtime/vm/context_object.h"
 #include "runtime/vm/variables.h"
 
@@ -21,6 +22,7 @@ struct Scope {
   const Value* result = nullptr;      ///< JSONata `$states.result`
   const Value* errorOutput = nullptr; ///< JSONata `$states.errorOutput` (in Catch)
   bool jsonata = false;
+  eval::RandomSource* random = nullptr; ///< States.UUID, States.MathRandom without a seed
 };
 
 /// InputPath / OutputPath / ItemsPath: the value the path selects.
@@ -33,7 +35,8 @@ eval::ExecResult<Value> evaluateField(const eval::Expression& expression, std::s
 /// ResultPath: `input` with `result` placed where the reference path says.
 eval::ExecResult<Value> placeResult(const Value& input, const Value& result,
                                     const eval::Expression& path);
-/// A Choice rule (a whole tree).
-eval::ExecResult<bool> matchesRule(const bc::ChoiceRule& rule, const Scope& scope);
+/// A Choice rule: its prepared condition (JSONPath) or its JSONata Condition.
+eval::ExecResult<bool> matchesRule(const bc::ChoiceRule& rule,
+                                   const eval::ChoiceCondition& prepared, const Scope& scope);
 
 } // namespace asl::vm

@@ -5,8 +5,10 @@
 #include <random>
 #include <variant>
 
+#include "runtime/eval/intrinsic_functions.h"
+#include "runtime/eval/random_source.h"
+#include "runtime/eval/timestamp.h"
 #include "runtime/exec/history.h"
-#include "runtime/exec/uuid.h"
 #include "runtime/exec/worker_pool.h"
 #include "runtime/value/json_writer.h"
 #include "runtime/vm/data_flow.h"
@@ -21,10 +23,32 @@ using exec::EventId;
 
 // --- what a run shares --------------------------------------------------------------------
 
+// The execution's randomness (States.UUID, States.MathRandom without a seed, retry jitter):
+// one seeded generator behind a lock, since Map iterations and Parallel branches draw from it
+// concurrently.
+class SharedRandom final : public eval::RandomSource {
+public:
+  explicit SharedRandom(uint64_t seed) : source_(seed) {}
+  uint64_t nextBits() override {
+    std::lock_guard lock(mutex_);
+    return source_.nextBits();
+  }
+
+private:
+  std::mutex mutex_;
+  eval::SeededRandomSource source_;
+};
+
+uint64_t seedFrom(uint64_t requested) {
+  if (requested) return requested;
+  std::random_device device;
+  return (uint64_t(device()) << 32) ^ device();
+}
+
 struct Execution {
   Execution(const bc::Program& p, const ExecutionOptions& o)
       : program(p), options(o), clock(*o.clock), history(*o.clock, o.recordHistory),
-        pool(o.maxThreads), random(o.randomSeed ? o.randomSeed : std::random_device{}()) {}
+        pool(o.maxThreads), random(seedFrom(o.randomSeed)) {}
 
   const bc::Program& program;
   const ExecutionOptions& options;
@@ -35,13 +59,10 @@ struct Execution {
   Value executionObject, stateMachineObject;
   std::optional<exec::EpochMillis> deadline;
   std::atomic<bool> timedOut{false};
-  std::mutex randomMutex;
-  std::mt19937_64 random;
+  SharedRandom random;
 
-  double uniform01() {
-    std::lock_guard lock(randomMutex);
-    return std::uniform_real_distribution<double>(0.0, 1.0)(random);
-  }
+  /// Uniform in [0, 1), for retry jitter.
+  double uniform01() { return static_cast<double>(random.nextBits() >> 11) * 0x1.0p-53; }
 };
 
 /// How a machine run ended.
@@ -134,6 +155,9 @@ private:
 };
 
 bool matchesError(const std::vector<std::string>& names, const std::string& error) {
+  // States.Runtime always ends the execution: no retrier or catcher takes it, not even one
+  // that names it.
+  if (error == eval::stateErrorName(StateErrorId::Runtime)) return false;
   for (const std::string& name : names) {
     if (name == error) return true;
     // States.ALL matches every error except the two that always end the execution.
@@ -143,6 +167,11 @@ bool matchesError(const std::vector<std::string>& names, const std::string& erro
       return true;
   }
   return false;
+}
+
+// How AWS quotes a value it could not use: strings as they are, anything else as JSON.
+std::string plainText(const Value& v) {
+  return v.isString() ? std::string(v.asString()) : toJson(v);
 }
 
 bool canRecover(bc::StateType type) {
@@ -281,6 +310,7 @@ Scope MachineRun::scope(const StateRun&, const ContextObject& context, const Val
   sc.context = &context;
   sc.variables = &variables_;
   sc.jsonata = jsonata;
+  sc.random = &ex_.random;
   return sc;
 }
 
@@ -426,8 +456,9 @@ std::variant<Transition, Failure> MachineRun::choose(const StateRun& s, const bc
     return Transition{next, std::move(output)};
   };
   (void)s;
-  for (const bc::ChoiceRule& rule : choice.rules) {
-    auto matched = matchesRule(rule, sc);
+  for (size_t i = 0; i < choice.rules.size(); ++i) {
+    const bc::ChoiceRule& rule = choice.rules[i];
+    auto matched = matchesRule(rule, choice.prepared[i], sc);
     if (!matched.ok()) return engineError(std::move(matched).error());
     if (*matched) return follow(rule.next, rule.assign, rule.output);
   }
@@ -582,9 +613,10 @@ std::variant<Value, Failure, Cancelled> MachineRun::runMap(const StateRun&, cons
     if (!v.ok()) return engineError(std::move(v).error());
     auto n = wholeNumber(*v);
     if (!n)
-      return engineError(
-          ExecError::of(StateErrorId::Runtime, "The MaxConcurrencyPath field refers to value \"" +
-                                                   toJson(*v) + "\" which is not a valid integer"));
+      return engineError(ExecError::of(
+          StateErrorId::Runtime,
+          "The MaxConcurrencyPath field refers to value \"" + plainText(*v) +
+              "\" which is not a valid integer: " + map.maxConcurrency.expression->text));
     maxConcurrency = static_cast<size_t>(*n);
   }
 
@@ -596,7 +628,12 @@ std::variant<Value, Failure, Cancelled> MachineRun::runMap(const StateRun&, cons
   std::vector<Value> outputs(n);
   exec::CancelScope group(&cancel_);
   std::mutex mutex;
-  std::optional<ExecError> firstError;
+  std::optional<Failure> firstFailure;
+  auto failWith = [&](Failure f) {
+    std::lock_guard lock(mutex);
+    if (!firstFailure) firstFailure = std::move(f);
+    group.cancel();
+  };
   EventId started = lastEvent_;
   const bc::Machine& processor = p.machines[map.processor];
   ex_.pool.forEach(
@@ -613,28 +650,20 @@ std::variant<Value, Failure, Cancelled> MachineRun::runMap(const StateRun&, cons
           Scope itemScope = sc;
           itemScope.context = &context;
           auto built = evaluateTemplate(p.templates[map.itemSelector], itemScope);
-          if (!built.ok()) {
-            std::lock_guard lock(mutex);
-            if (!firstError) firstError = std::move(built).error();
-            group.cancel();
-            return;
-          }
+          if (!built.ok()) return failWith(engineError(std::move(built).error()));
           iterationInput = std::move(built).value();
         }
         MachineRun iteration(ex_, processor, &variables_, group, started);
         MachineOutcome o = iteration.run(std::move(iterationInput));
-        if (o.kind == MachineOutcome::Kind::Succeeded) {
+        if (o.kind == MachineOutcome::Kind::Succeeded)
           outputs[i] = std::move(o.output);
-        } else if (o.kind == MachineOutcome::Kind::Failed) {
-          std::lock_guard lock(mutex);
-          if (!firstError) firstError = std::move(o.error);
-          group.cancel();
-        }
+        else if (o.kind == MachineOutcome::Kind::Failed)
+          failWith(Failure{std::move(o.error), false});
       },
       group.flag());
-  if (firstError) {
+  if (firstFailure) {
     record("MapStateFailed");
-    return Failure{std::move(*firstError), false};
+    return std::move(*firstFailure);
   }
   if (cancel_.cancelled()) return Cancelled{};
   record("MapStateSucceeded");
@@ -643,25 +672,59 @@ std::variant<Value, Failure, Cancelled> MachineRun::runMap(const StateRun&, cons
 
 std::optional<std::variant<Failure, Cancelled>>
 MachineRun::wait(const StateRun& s, const bc::Wait& wait, const Scope& sc) {
+  // AWS refuses waits beyond a year.
+  constexpr exec::EpochMillis kLongestWait = 366LL * 24 * 3600 * 1000;
+  auto runtimeError = [&](std::string cause) -> std::optional<std::variant<Failure, Cancelled>> {
+    return Failure{engineError(
+        ExecError::of(sc.jsonata ? StateErrorId::QueryEvaluationError : StateErrorId::Runtime,
+                      std::move(cause)))};
+  };
   exec::EpochMillis until = s.enteredTime;
   if (wait.seconds.literal) until += static_cast<exec::EpochMillis>(*wait.seconds.literal * 1000.0);
   if (wait.seconds.expression) {
-    auto v = evaluateField(*wait.seconds.expression, sc.jsonata ? "Seconds" : "SecondsPath", sc);
+    const eval::Expression& e = *wait.seconds.expression;
+    auto v = evaluateField(e, sc.jsonata ? "Seconds" : "SecondsPath", sc);
     if (!v.ok()) return Failure{engineError(std::move(v).error())};
-    if (!v->isNumber())
-      return Failure{engineError(ExecError::of(
-          StateErrorId::Runtime,
-          "The SecondsPath parameter cannot be parsed as a long value: " + toJson(*v)))};
+    std::string quoted = e.text + " == " + plainText(*v);
+    if (!v->isNumber() || v->asDouble() != std::floor(v->asDouble()))
+      return runtimeError("The SecondsPath parameter cannot be parsed as a long value: " + quoted);
     if (v->asDouble() < 0)
-      return Failure{engineError(
-          ExecError::of(StateErrorId::Runtime,
-                        "The SecondsPath parameter references a negative value: " + toJson(*v)))};
+      return runtimeError("The SecondsPath parameter references a negative value: " + quoted);
+    if (v->asDouble() * 1000 > static_cast<double>(kLongestWait))
+      return runtimeError("Wait state delay is too long.");
     until += static_cast<exec::EpochMillis>(v->asInteger()) * 1000;
   }
   if (wait.timestamp || wait.timestampExpression) {
-    // Timestamps need the RFC 3339 reader that the Choice evaluator shares.
-    return Failure{
-        engineError(ExecError::of(StateErrorId::Runtime, "Timestamp waits are not supported yet"))};
+    std::string text;
+    std::string described;
+    if (wait.timestamp) {
+      text = *wait.timestamp;
+    } else {
+      const eval::Expression& e = *wait.timestampExpression;
+      auto v = evaluateField(e, sc.jsonata ? "Timestamp" : "TimestampPath", sc);
+      if (!v.ok()) return Failure{engineError(std::move(v).error())};
+      text = plainText(*v);
+      described = e.text + " == " + text;
+      if (!v->isString() && !sc.jsonata)
+        return runtimeError(
+            "The TimestampPath parameter does not reference a valid ISO-8601 extended offset "
+            "date-time format string: " +
+            described);
+    }
+    auto instant = eval::parseTimestamp(text);
+    if (!instant) {
+      if (wait.timestamp || sc.jsonata)
+        return runtimeError(
+            "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format "
+            "string: " +
+            text);
+      return runtimeError(
+          "The TimestampPath parameter does not reference a valid ISO-8601 extended offset "
+          "date-time format string: " +
+          described);
+    }
+    until = instant->epochSeconds * 1000 + instant->nanos / 1000000;
+    if (until - s.enteredTime > kLongestWait) return runtimeError("Wait state delay is too long.");
   }
   if (!ex_.clock.waitUntil(until, cancel_)) return Cancelled{};
   return std::nullopt;
@@ -685,8 +748,8 @@ std::string_view executionStatusName(ExecutionStatus status) {
 
 ExecutionResult execute(const bc::Program& program, const ExecutionOptions& options) {
   Execution ex(program, options);
-  std::string name =
-      options.executionName.empty() ? exec::randomUuid(ex.random) : options.executionName;
+  std::string name = options.executionName;
+  if (name.empty()) name = std::string(eval::intrinsics::uuid(&ex.random)->asString());
   std::string prefix = "arn:aws:states:" + options.region + ":" + options.account + ":";
   exec::EpochMillis start = ex.clock.now();
   ex.executionObject = Value::object({

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   CommandAction validate = addValidateCommand(app);
   CommandAction compile = addCompileCommand(app);
+  CommandAction run = addRunCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -28,5 +29,6 @@ int main(int argc, char** argv) {
   }
   if (app.got_subcommand("validate")) return validate();
   if (app.got_subcommand("compile")) return compile();
+  if (app.got_subcommand("run")) return run();
   return kExitUsage;
 }
