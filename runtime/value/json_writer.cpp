@@ -195,32 +195,55 @@ std::string toPrettyJson(const Value& value, int indent) {
   return out;
 }
 
-size_t jsonSize(const Value& value) {
+namespace {
+
+size_t scalarSize(const Value& value) {
+  SizeSink sink;
+  writeJson(sink, value, 0);
+  return sink.size;
+}
+
+std::atomic<size_t>* cachedSizeOf(const Value& value) {
   using detail::ValueAccess;
-  switch (value.kind()) {
-  case ValueKind::Array: {
-    const auto& node = ValueAccess::array(value);
-    size_t size = node.jsonSize.load(std::memory_order_relaxed);
-    if (size) return size;
-    size = 2 + (node.items.empty() ? 0 : node.items.size() - 1);
-    for (const Value& item : node.items) size += jsonSize(item);
-    node.jsonSize.store(size, std::memory_order_relaxed);
-    return size;
-  }
-  case ValueKind::Object: {
-    const auto& node = ValueAccess::object(value);
-    size_t size = node.jsonSize.load(std::memory_order_relaxed);
-    if (size) return size;
-    size = 2 + (node.members.empty() ? 0 : node.members.size() - 1);
-    for (const Member& m : node.members) size += jsonStringSize(m.key.asString()) + 1 + jsonSize(m.value);
-    node.jsonSize.store(size, std::memory_order_relaxed);
-    return size;
-  }
-  default: {
-    SizeSink sink;
-    writeJson(sink, value, 0);
-    return sink.size;
-  }
+  if (value.isArray()) return &ValueAccess::array(value).jsonSize;
+  if (value.isObject()) return &ValueAccess::object(value).jsonSize;
+  return nullptr;
+}
+
+} // namespace
+
+// Post-order over the containers whose size is not cached yet, with an explicit stack: values
+// may nest far deeper than the call stack allows.
+size_t jsonSize(const Value& value) {
+  std::atomic<size_t>* rootCache = cachedSizeOf(value);
+  if (!rootCache) return scalarSize(value);
+  if (size_t known = rootCache->load(std::memory_order_relaxed)) return known;
+  struct Pending {
+    const Value* container;
+    size_t next = 0;   // child to visit next
+    size_t size = 2;   // brackets so far
+  };
+  std::vector<Pending> stack{{&value}};
+  for (;;) {
+    Pending& top = stack.back();
+    const Value& c = *top.container;
+    size_t count = c.isArray() ? c.items().size() : c.members().size();
+    if (top.next < count) {
+      size_t i = top.next++;
+      const Value& child = c.isArray() ? c.items()[i] : c.members()[i].value;
+      if (i > 0) top.size += 1;
+      if (c.isObject()) top.size += jsonStringSize(c.members()[i].key.asString()) + 1;
+      std::atomic<size_t>* cache = cachedSizeOf(child);
+      size_t known = cache ? cache->load(std::memory_order_relaxed) : scalarSize(child);
+      if (known) top.size += known;
+      else stack.push_back(Pending{&child});
+      continue;
+    }
+    size_t size = top.size;
+    cachedSizeOf(c)->store(size, std::memory_order_relaxed);
+    stack.pop_back();
+    if (stack.empty()) return size;
+    stack.back().size += size;
   }
 }
 
