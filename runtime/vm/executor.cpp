@@ -160,10 +160,10 @@ bool matchesError(const std::vector<std::string>& names, const std::string& erro
   if (error == eval::stateErrorName(StateErrorId::Runtime)) return false;
   for (const std::string& name : names) {
     if (name == error) return true;
-    // States.ALL matches every error except the two that always end the execution.
-    if (name == eval::stateErrorName(StateErrorId::All) &&
-        error != eval::stateErrorName(StateErrorId::Runtime) &&
-        error != eval::stateErrorName(StateErrorId::DataLimitExceeded))
+    if (name == eval::stateErrorName(StateErrorId::All)) return true;
+    // States.TaskFailed stands for any error a task raises, except a timeout.
+    if (name == eval::stateErrorName(StateErrorId::TaskFailed) &&
+        error != eval::stateErrorName(StateErrorId::Timeout))
       return true;
   }
   return false;
