@@ -107,6 +107,9 @@ public:
 private:
   struct Registers {
     Value input, effective, result, output;
+    /// Assign's values, evaluated where the state's data flow puts Assign but written to the
+    /// variables only once the state's output is known: OutputPath still reads the old ones.
+    Value assigned;
   };
   struct StateRun {
     const bc::State& state;
@@ -120,7 +123,8 @@ private:
                               std::optional<StepResult>& end);
   Scope scope(const StateRun& s, const ContextObject& context, const Value* input,
               bool jsonata) const;
-  std::optional<Failure> assign(const eval::PayloadTemplate& tpl, const Scope& scope);
+  ExecResult<Value> assignment(const eval::PayloadTemplate& tpl, const Scope& scope) const;
+  void commit(const Value& assigned);
 
   std::variant<Value, Failure, Cancelled> invokeTask(const StateRun& s, const bc::Task& task,
                                                      const Value& input);
@@ -256,11 +260,14 @@ MachineOutcome MachineRun::run(Value input) {
       Scope sc = scope(s, context, &input, jsonata);
       sc.errorOutput = &caught;
       if (!jsonata) sc.input = &caught; // a JSONPath catcher's Assign reads the error output as `$`
-      if (catcher->assign != bc::kNone)
-        if (auto f = assign(ex_.program.templates[catcher->assign], sc)) {
-          f->error = f->fromEngine ? withStatePrefix(s, std::move(f->error)) : std::move(f->error);
-          return MachineOutcome{MachineOutcome::Kind::Failed, {}, std::move(f->error)};
-        }
+      Value assigned;
+      if (catcher->assign != bc::kNone) {
+        auto values = assignment(ex_.program.templates[catcher->assign], sc);
+        if (!values.ok())
+          return MachineOutcome{
+              MachineOutcome::Kind::Failed, {}, withStatePrefix(s, std::move(values).error())};
+        assigned = std::move(values).value();
+      }
       Value output;
       if (jsonata) {
         if (catcher->output != bc::kNone) {
@@ -296,6 +303,7 @@ MachineOutcome MachineRun::run(Value input) {
                                                         {"output", jsonText(output)},
                                                         {"outputDetails", exec::notTruncated()}})
                                        : Value());
+      commit(assigned);
       current = catcher->next;
       input = std::move(output);
       break;
@@ -314,21 +322,25 @@ Scope MachineRun::scope(const StateRun&, const ContextObject& context, const Val
   return sc;
 }
 
-std::optional<Failure> MachineRun::assign(const eval::PayloadTemplate& tpl, const Scope& sc) {
-  // Every right-hand side sees the variables as they were before this Assign.
-  auto values = evaluateTemplate(tpl, sc);
-  if (!values.ok()) return engineError(std::move(values).error());
-  for (const Member& m : values->members())
+// Every right-hand side sees the variables as they were before this Assign.
+ExecResult<Value> MachineRun::assignment(const eval::PayloadTemplate& tpl, const Scope& sc) const {
+  return evaluateTemplate(tpl, sc);
+}
+
+void MachineRun::commit(const Value& assigned) {
+  for (const Member& m : assigned.members())
     variables_.set(m.key.asString(), m.value);
-  return std::nullopt;
 }
 
 StepResult MachineRun::runState(const StateRun& s, const Value& input) {
-  Registers r{input, input, Value(), Value()};
+  Registers r{input, input, Value(), Value(), Value()};
   std::optional<StepResult> end;
   for (uint32_t pc = s.state.codeBegin; pc < s.state.codeEnd; ++pc) {
     if (auto failure = step(s, machine_.code[pc], r, end)) return std::move(*failure);
-    if (end) return std::move(*end);
+    if (end) {
+      if (std::holds_alternative<Transition>(*end)) commit(r.assigned);
+      return std::move(*end);
+    }
   }
   // The lowering ends every state with a transition or Fail; a program that does not is
   // rejected by the loader's verifier, so this is unreachable for verified programs.
@@ -399,7 +411,7 @@ std::optional<Failure> MachineRun::step(const StateRun& s, const bc::Instruction
   case bc::Op::Assign: {
     Scope sc = scope(s, context, jsonata ? &r.input : &r.result, jsonata);
     sc.result = &r.result;
-    return assign(p.templates[in.a], sc);
+    return set(r.assigned, assignment(p.templates[in.a], sc));
   }
   case bc::Op::ResultPath:
     return set(r.output, placeResult(r.input, r.result, p.expressions[in.a]));
@@ -451,8 +463,11 @@ std::variant<Transition, Failure> MachineRun::choose(const StateRun& s, const bc
       if (!built.ok()) return engineError(std::move(built).error());
       output = std::move(built).value();
     }
-    if (assignIndex != bc::kNone)
-      if (auto f = assign(p.templates[assignIndex], sc)) return std::move(*f);
+    if (assignIndex != bc::kNone) {
+      auto values = assignment(p.templates[assignIndex], sc);
+      if (!values.ok()) return engineError(std::move(values).error());
+      r.assigned = std::move(values).value();
+    }
     return Transition{next, std::move(output)};
   };
   (void)s;
@@ -581,11 +596,21 @@ MachineRun::runParallel(const StateRun&, const bc::Parallel& parallel, const Val
   return Value::array(std::move(outputs));
 }
 
-std::optional<uint64_t> wholeNumber(const Value& v) {
-  if (!v.isNumber()) return std::nullopt;
-  double d = v.asDouble();
-  if (d < 0 || d != std::floor(d)) return std::nullopt;
-  return static_cast<uint64_t>(d);
+// A number a ...Path field refers to: AWS also takes a string holding one ("1").
+std::optional<double> numberIn(const Value& v) {
+  if (v.isNumber()) return v.asDouble();
+  if (!v.isString()) return std::nullopt;
+  std::string text(v.asString());
+  char* end = nullptr;
+  double d = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(d)) return std::nullopt;
+  return d;
+}
+
+std::optional<int64_t> integerIn(const Value& v) {
+  auto d = numberIn(v);
+  if (!d || *d != std::floor(*d) || std::fabs(*d) > 9.0e18) return std::nullopt;
+  return static_cast<int64_t>(*d);
 }
 
 std::variant<Value, Failure, Cancelled> MachineRun::runMap(const StateRun&, const bc::Map& map,
@@ -611,14 +636,47 @@ std::variant<Value, Failure, Cancelled> MachineRun::runMap(const StateRun&, cons
     auto v = evaluateField(*map.maxConcurrency.expression,
                            sc.jsonata ? "MaxConcurrency" : "MaxConcurrencyPath", sc);
     if (!v.ok()) return engineError(std::move(v).error());
-    auto n = wholeNumber(*v);
-    if (!n)
+    auto n = integerIn(*v);
+    if (!n || *n < 0)
       return engineError(ExecError::of(
           StateErrorId::Runtime,
           "The MaxConcurrencyPath field refers to value \"" + plainText(*v) +
               "\" which is not a valid integer: " + map.maxConcurrency.expression->text));
     maxConcurrency = static_cast<size_t>(*n);
   }
+
+  // Tolerated failures (distributed Map): how many iterations may fail before the Map does.
+  std::optional<double> toleratedCount, toleratedPercentage;
+  auto tolerance = [&](const bc::DynamicNumber& number, const char* field, bool integral,
+                       std::optional<double>& out) -> std::optional<Failure> {
+    if (number.literal) out = *number.literal;
+    if (!number.expression) return std::nullopt;
+    std::string name = std::string(field) + (sc.jsonata ? "" : "Path");
+    auto v = evaluateField(*number.expression, name, sc);
+    if (!v.ok()) return engineError(std::move(v).error());
+    std::optional<double> d = integral ? std::optional<double>() : numberIn(*v);
+    if (integral)
+      if (auto i = integerIn(*v)) d = static_cast<double>(*i);
+    if (!d)
+      return engineError(ExecError::of(
+          StateErrorId::Runtime, "The " + name + " field refers to value \"" + plainText(*v) +
+                                     "\" which is not a valid " + (integral ? "integer" : "float") +
+                                     ": " + number.expression->text));
+    out = *d;
+    return std::nullopt;
+  };
+  if (auto f = tolerance(map.toleratedFailureCount, "ToleratedFailureCount", true, toleratedCount))
+    return *f;
+  if (auto f = tolerance(map.toleratedFailurePercentage, "ToleratedFailurePercentage", false,
+                         toleratedPercentage))
+    return *f;
+  if (toleratedCount && *toleratedCount < 0)
+    return engineError(
+        ExecError::of(StateErrorId::Runtime, "ToleratedFailureCount cannot be negative."));
+  if (toleratedPercentage && (*toleratedPercentage < 0 || *toleratedPercentage > 100))
+    return engineError(ExecError::of(StateErrorId::Runtime,
+                                     "ToleratedFailurePercentage must be between 0 and 100."));
+  bool tolerant = toleratedCount || toleratedPercentage;
 
   size_t n = items.size();
   record("MapStateStarted", "mapStateStartedEventDetails",
@@ -629,10 +687,29 @@ std::variant<Value, Failure, Cancelled> MachineRun::runMap(const StateRun&, cons
   exec::CancelScope group(&cancel_);
   std::mutex mutex;
   std::optional<Failure> firstFailure;
+  size_t failedIterations = 0;
   auto failWith = [&](Failure f) {
     std::lock_guard lock(mutex);
     if (!firstFailure) firstFailure = std::move(f);
     group.cancel();
+  };
+  // Within the tolerance a failed iteration leaves its error output in the results.
+  auto iterationFailed = [&](size_t i, Failure f) {
+    if (!tolerant) return failWith(std::move(f));
+    std::lock_guard lock(mutex);
+    ++failedIterations;
+    outputs[i] = errorOutput(f.error);
+    bool overCount = toleratedCount && static_cast<double>(failedIterations) > *toleratedCount;
+    bool overPercentage = toleratedPercentage &&
+                          100.0 * static_cast<double>(failedIterations) / static_cast<double>(n) >
+                              *toleratedPercentage;
+    if ((overCount || overPercentage) && !firstFailure) {
+      firstFailure =
+          Failure{ExecError::of(StateErrorId::ExceedToleratedFailureThreshold,
+                                "The specified tolerated failure threshold was exceeded"),
+                  false};
+      group.cancel();
+    }
   };
   EventId started = lastEvent_;
   const bc::Machine& processor = p.machines[map.processor];
@@ -658,7 +735,7 @@ std::variant<Value, Failure, Cancelled> MachineRun::runMap(const StateRun&, cons
         if (o.kind == MachineOutcome::Kind::Succeeded)
           outputs[i] = std::move(o.output);
         else if (o.kind == MachineOutcome::Kind::Failed)
-          failWith(Failure{std::move(o.error), false});
+          iterationFailed(i, Failure{std::move(o.error), false});
       },
       group.flag());
   if (firstFailure) {
