@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 #include "choice_test_support.h"
 
 namespace asl::eval {
@@ -49,6 +51,10 @@ struct MisfitCase {
   const char* literal;
   const char* message;
 };
+
+void PrintTo(const MisfitCase& c, std::ostream* out) {
+  *out << choiceOperatorName(c.op) << " " << c.literal;
+}
 
 class ChoiceConditionMisfitTest : public ::testing::TestWithParam<MisfitCase> {};
 

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,10 @@ struct CompareCase {
   const char* operand;
   bool holds;
 };
+
+void PrintTo(const CompareCase& c, std::ostream* out) {
+  *out << c.op << " " << c.variable << " " << c.operand << " -> " << (c.holds ? "true" : "false");
+}
 
 class ChoiceCompareTest : public ::testing::TestWithParam<CompareCase> {};
 

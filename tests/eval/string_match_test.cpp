@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 namespace asl::eval {
 namespace {
 
@@ -11,6 +13,10 @@ struct MatchCase {
   const char* text;
   bool matches;
 };
+
+void PrintTo(const MatchCase& c, std::ostream* out) {
+  *out << "'" << c.pattern << "' on '" << c.text << "'";
+}
 
 class StringPatternTest : public ::testing::TestWithParam<MatchCase> {};
 

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 
 namespace asl::eval {
@@ -14,6 +15,10 @@ struct AcceptedCase {
   int64_t epochSeconds;
   uint32_t nanos;
 };
+
+void PrintTo(const AcceptedCase& c, std::ostream* out) {
+  *out << c.text;
+}
 
 class TimestampAcceptedTest : public ::testing::TestWithParam<AcceptedCase> {};
 
