@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <ostream>
+#include <utility>
+#include <variant>
+#include <vector>
 
 #include "choice_test_support.h"
 
