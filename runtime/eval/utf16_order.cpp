@@ -51,9 +51,11 @@ std::strong_ordering compareUtf16(std::string_view a, std::string_view b) {
   uint32_t cb = codePointAt(b, at);
   uint32_t ua = firstCodeUnit(ca);
   uint32_t ub = firstCodeUnit(cb);
+  if (ua != ub) return ua <=> ub;
   // Equal first units mean two characters of one surrogate block, whose low surrogates follow
-  // code point order.
-  return ua != ub ? ua <=> ub : ca <=> cb;
+  // code point order; equal code points, that ill-formed bytes read alike.
+  if (ca != cb) return ca <=> cb;
+  return static_cast<unsigned char>(*ita) <=> static_cast<unsigned char>(*itb);
 }
 
 } // namespace asl::eval
