@@ -25,6 +25,10 @@ struct FilterCase {
   const char* expected;
 };
 
+void PrintTo(const FilterCase& c, std::ostream* os) {
+  *os << c.path;
+}
+
 class FilterTest : public ::testing::TestWithParam<FilterCase> {};
 
 TEST_P(FilterTest, SelectsAsJayway) {
@@ -35,6 +39,8 @@ const FilterCase kFilterCases[] = {
     {"EqualNumber", "$.items[?(@.id == 2)].name", R"(["banana"])"},
     // Jayway's != negates ==, so items whose value is missing or of another type pass.
     {"NotEqualKeepsOtherTypes", "$.items[?(@.id != 2)].name", R"(["apple","Cherry","date"])"},
+    {"NotEqualHoldsForMissingValue", "$.items[?(@.price != 1.5)].name",
+     R"(["banana","Cherry","date"])"},
     {"NumberEqualsNumericString", "$.items[?(@.id == 4)].name", R"(["date"])"},
     {"StringEqualsNumber", "$.items[?(@.id == '1')].name", R"(["apple"])"},
     {"IntegerEqualsDouble", "$.items[?(@.price == 10.0)].name", R"(["Cherry"])"},

@@ -43,6 +43,10 @@ struct SelectCase {
   const char* expected; // compact JSON, or "MISS: <Jayway message>"
 };
 
+void PrintTo(const SelectCase& c, std::ostream* os) {
+  *os << c.path;
+}
+
 class SelectTest : public ::testing::TestWithParam<SelectCase> {};
 
 TEST_P(SelectTest, SelectsAsJayway) {
