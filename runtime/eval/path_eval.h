@@ -1,9 +1,8 @@
-// Evaluating parsed JSONPath trees over asl::Value, with the semantics of Jayway JsonPath, the
-// library AWS Step Functions runs: a definite path selects one node or reports which step
-// found nothing; any other path selects every match, in document order, as an array.
+// Evaluates parsed JSONPath trees (eval::Path) over asl::Value the way AWS Step Functions does:
+// Jayway JsonPath semantics, with the misses AWS reports named precisely enough to word them.
 #pragma once
 
-#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -12,51 +11,65 @@
 
 namespace asl::eval {
 
-/// What a path's root names: `$` the input, `$$` the context object, `$name` a variable.
-/// An interface so that callers can build the context object only when a path reads it.
-class PathRoots {
+/// Where `$name` roots find their values; the executor's variable scopes implement it.
+class VariableSource {
 public:
-  virtual ~PathRoots() = default;
-  virtual const Value* input() const = 0;
-  virtual const Value* context() const = 0;
-  virtual const Value* variable(std::string_view name) const = 0;
+  virtual ~VariableSource() = default;
+  /// The variable's current value, or nullptr when no scope in reach assigns it.
+  virtual const Value* findVariable(std::string_view name) const = 0;
 };
 
-/// Roots held directly, for callers that have them at hand.
-class FixedRoots final : public PathRoots {
-public:
-  explicit FixedRoots(const Value* input, const Value* context = nullptr)
-      : input_(input), context_(context) {}
-  const Value* input() const override { return input_; }
-  const Value* context() const override { return context_; }
-  const Value* variable(std::string_view) const override { return nullptr; }
-
-private:
-  const Value* input_;
-  const Value* context_;
+/// The documents a path may start from. A null pointer reads as JSON null, except that an
+/// absent `variables` makes every `$name` unknown.
+struct PathRoots {
+  const Value* input = nullptr;   ///< `$`
+  const Value* context = nullptr; ///< `$$`
+  const VariableSource* variables = nullptr;
 };
 
-struct PathSelection {
-  /// False only for a definite path that selected nothing (or a variable that is not set).
-  bool found = false;
-  Value value;
-  /// When not found: how many segments matched before the one that found nothing.
-  size_t matchedSegments = 0;
+/// Why a definite path selected nothing. Indefinite paths never miss: they yield an array,
+/// possibly empty (AWS returns `[]` for `$.item.items[1:5]` over `{}`).
+enum class PathMissKind : uint8_t {
+  None,
+  /// The last step found nothing: a missing member or an index out of range.
+  /// Jayway: "No results for path: $['a']['b']" (the whole path).
+  NoResults,
+  /// A member missing before the last step. Jayway: "Missing property in path $['a']" (the
+  /// prefix up to and including that member).
+  MissingProperty,
+  /// A member step applied to something that is not an object (null included).
+  NotAnObject,
+  /// An index step applied to something that is not an array.
+  NotAnArray,
+  /// A `$name` root that no scope defines.
+  UnknownVariable,
+  /// A function that cannot apply, e.g. `sum()` over an array with no numbers.
+  FunctionFailed,
 };
 
-/// Selects with `path`. Definite paths do not allocate (the result shares the input's node).
-PathSelection selectPath(const Path& path, const PathRoots& roots);
+/// What selecting a path produced. `failedSegments` counts the segments of the prefix that
+/// names where evaluation stopped (Path::prefixToString(failedSegments)); for NoResults it is
+/// the whole path.
+struct PathOutcome {
+  Value value; ///< the selection when found(); null otherwise
+  PathMissKind miss = PathMissKind::None;
+  uint32_t failedSegments = 0;
 
-/// AWS's wording for a definite path that selected nothing, as Jayway reports it:
-/// "No results for path: $['a']" when the last step found nothing, "Missing property in path
-/// $['a']" naming the prefix up to the step that found nothing otherwise.
-std::string describeMiss(const Path& path, const PathSelection& miss);
+  bool found() const { return miss == PathMissKind::None; }
+};
 
-/// ResultPath: `input` with `result` placed at the Reference Path `path` (Member and Index
-/// segments only). Missing objects along the way are created; only the nodes on the way are
-/// rebuilt, everything else is shared with `input`. `$` gives `result` itself. Returns false
-/// (and leaves `out` alone) when a step cannot be taken: an index beyond an array, a member of
-/// a non-object, an index into a non-array.
-bool placeAtPath(const Value& input, const Path& path, const Value& result, Value& out);
+/// True when Jayway returns one value rather than a list: no recursive descent, and every
+/// segment a member, an index or a script, except that the last may be a union of member
+/// names (Jayway merges those into one object) and a function may end the path.
+bool selectsOneValue(const Path& path);
+
+/// Selects `path` from `roots`. Definite paths (selectsOneValue) yield the node or a miss;
+/// other paths yield an array of every match in document order and never miss. Selecting a
+/// path made only of members and indexes does not allocate.
+PathOutcome selectPath(const Path& path, const PathRoots& roots);
+
+/// Jayway's description of a miss, which AWS quotes after "Invalid path '<path>' : ", e.g.
+/// "No results for path: $['a']" or "Missing property in path $['no']".
+std::string describePathMiss(const Path& path, const PathOutcome& outcome);
 
 } // namespace asl::eval

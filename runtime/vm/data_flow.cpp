@@ -3,6 +3,8 @@
 #include "runtime/eval/choice_eval.h"
 #include "runtime/eval/intrinsic_eval.h"
 #include "runtime/eval/path_eval.h"
+#include "runtime/eval/path_fields.h"
+#include "runtime/eval/result_path.h"
 #include "runtime/value/json_writer.h"
 
 namespace asl::vm {
@@ -12,44 +14,34 @@ using eval::ExecError;
 using eval::ExecResult;
 using eval::StateErrorId;
 
-// The roots a state's paths read; the context object is built only if a path asks for it.
-class ScopeRoots final : public eval::PathRoots {
-public:
-  explicit ScopeRoots(const Scope& scope) : scope_(scope) {}
-  const Value* input() const override { return scope_.input; }
-  const Value* context() const override {
-    return scope_.context ? &scope_.context->value() : nullptr;
-  }
-  const Value* variable(std::string_view name) const override {
-    return scope_.variables ? scope_.variables->find(name) : nullptr;
-  }
-
-private:
-  const Scope& scope_;
-};
-
-std::string inputText(const Scope& scope) {
-  return scope.input ? toJson(*scope.input) : "null";
+// Whether evaluating `path` may read the context object, which is built only then.
+bool readsContext(const eval::FilterExpr& e);
+bool readsContext(const eval::Path& path) {
+  if (path.root == eval::PathRootKind::Context) return true;
+  for (const eval::PathSegment& s : path.segments)
+    if (s.expr && readsContext(*s.expr)) return true;
+  return false;
+}
+bool readsContext(const eval::FilterExpr& e) {
+  if (e.path && readsContext(*e.path)) return true;
+  for (const eval::FilterExpr& operand : e.operands)
+    if (readsContext(operand)) return true;
+  return false;
 }
 
-// A path in a named field that must select something (Parameters "x.$", ErrorPath, ...).
-ExecResult<Value> selectForField(const eval::Path& path, const std::string& text,
-                                 std::string_view field, const Scope& scope) {
-  eval::PathSelection s = eval::selectPath(path, ScopeRoots(scope));
-  if (s.found) return std::move(s.value);
-  return eval::raise(StateErrorId::Runtime,
-                     "The JSONPath '" + text + "' specified for the field '" + std::string(field) +
-                         "' could not be found in the input '" + inputText(scope) + "'");
+eval::PathRoots rootsFor(const eval::Path& path, const Scope& scope) {
+  eval::PathRoots roots;
+  roots.input = scope.input;
+  if (scope.context && readsContext(path)) roots.context = &scope.context->value();
+  roots.variables = scope.variables;
+  return roots;
 }
 
-ExecResult<Value> evaluateIntrinsicCall(const eval::IntrinsicCall& call, const Scope& scope) {
+ExecResult<Value> evaluateIntrinsicCall(const eval::IntrinsicCall& call, const std::string& field,
+                                        const Scope& scope) {
   eval::IntrinsicEnv env;
-  env.resolvePath = [&scope](const eval::Path& path) -> ExecResult<Value> {
-    eval::PathSelection s = eval::selectPath(path, ScopeRoots(scope));
-    if (s.found) return std::move(s.value);
-    return eval::raise(StateErrorId::Runtime, "The JSONPath '" + path.source +
-                                                  "' could not be found in the input '" +
-                                                  inputText(scope) + "'");
+  env.resolvePath = [&](const eval::Path& path) -> ExecResult<Value> {
+    return eval::selectForField(field, path, rootsFor(path, scope));
   };
   env.random = scope.random;
   return eval::evaluateIntrinsic(call, env);
@@ -65,19 +57,17 @@ ExecResult<Value> unsupportedJsonata(const eval::Expression& e) {
 
 ExecResult<Value> selectPath(const eval::Expression& expression, const Scope& scope) {
   if (expression.kind == eval::ExpressionKind::Jsonata) return unsupportedJsonata(expression);
-  eval::PathSelection s = eval::selectPath(*expression.path, ScopeRoots(scope));
-  if (s.found) return std::move(s.value);
-  return eval::raise(StateErrorId::Runtime, "Invalid path '" + expression.text +
-                                                "' : " + eval::describeMiss(*expression.path, s));
+  return eval::applyInputPath(eval::PathFieldRef{eval::PathFieldMode::Path, expression.path.get()},
+                              rootsFor(*expression.path, scope));
 }
 
 ExecResult<Value> evaluateField(const eval::Expression& expression, std::string_view field,
                                 const Scope& scope) {
   switch (expression.kind) {
   case eval::ExpressionKind::Path:
-    return selectForField(*expression.path, expression.text, field, scope);
+    return eval::selectForField(field, *expression.path, rootsFor(*expression.path, scope));
   case eval::ExpressionKind::Intrinsic:
-    return evaluateIntrinsicCall(*expression.intrinsic, scope);
+    return evaluateIntrinsicCall(*expression.intrinsic, std::string(field), scope);
   case eval::ExpressionKind::Jsonata:
     return unsupportedJsonata(expression);
   }
@@ -119,11 +109,8 @@ ExecResult<Value> evaluateTemplate(const eval::PayloadTemplate& tpl, const Scope
 
 ExecResult<Value> placeResult(const Value& input, const Value& result,
                               const eval::Expression& path) {
-  Value out;
-  if (eval::placeAtPath(input, *path.path, result, out)) return out;
-  return eval::raise(StateErrorId::ResultPathMatchFailure, "Unable to apply ResultPath \"" +
-                                                               path.text + "\" to input \"" +
-                                                               toJson(input) + "\"");
+  return eval::applyResultPath(input, result,
+                               eval::PathFieldRef{eval::PathFieldMode::Path, path.path.get()});
 }
 
 ExecResult<bool> matchesRule(const bc::ChoiceRule& rule, const eval::ChoiceCondition& prepared,
@@ -139,8 +126,8 @@ ExecResult<bool> matchesRule(const bc::ChoiceRule& rule, const eval::ChoiceCondi
   }
   eval::ChoicePathResolver resolve =
       [&scope](const eval::Path& path) -> ExecResult<std::optional<Value>> {
-    eval::PathSelection s = eval::selectPath(path, ScopeRoots(scope));
-    if (!s.found) return std::optional<Value>();
+    eval::PathOutcome s = eval::selectPath(path, rootsFor(path, scope));
+    if (!s.found()) return std::optional<Value>();
     return std::optional<Value>(std::move(s.value));
   };
   return eval::evaluate(prepared, resolve);

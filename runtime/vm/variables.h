@@ -9,13 +9,16 @@
 #include <vector>
 
 #include "asl/value.h"
+#include "runtime/eval/path_eval.h"
 
 namespace asl::vm {
 
-class Variables {
+class Variables final : public eval::VariableSource {
 public:
   Variables() = default;
   explicit Variables(const Variables* parent) : parent_(parent) {}
+
+  const Value* findVariable(std::string_view name) const override { return find(name); }
 
   /// The innermost binding of `name`, or nullptr.
   const Value* find(std::string_view name) const {

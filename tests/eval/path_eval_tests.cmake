@@ -1,3 +1,10 @@
-# JSONPath evaluation (runtime/eval/path_eval); builds paths with the compiler's parser.
-asl_add_test_exe(asl_eval_path_tests eval/path_eval_test.cpp)
-target_link_libraries(asl_eval_path_tests PRIVATE asl_lang)
+# asl_path_eval_tests: JSONPath selection, filters, ResultPath/InputPath/OutputPath and AWS's
+# causes for path fields. Paths are built with the compiler's parser.
+asl_add_test_exe(asl_path_eval_tests
+  ${CMAKE_CURRENT_LIST_DIR}/path_select_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/path_filter_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/result_path_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/path_aws_messages_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/path_corpus_cases_test.cpp
+)
+target_link_libraries(asl_path_eval_tests PRIVATE asl_runtime asl_lang)
