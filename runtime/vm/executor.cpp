@@ -178,6 +178,27 @@ std::string plainText(const Value& v) {
   return v.isString() ? std::string(v.asString()) : toJson(v);
 }
 
+// AWS's States.DataLimitExceeded, naming the state, or for a task the service it called.
+Failure dataLimitExceeded(std::string_view name) {
+  return Failure{
+      ExecError::of(StateErrorId::DataLimitExceeded,
+                    "The state/task '" + std::string(name) +
+                        "' returned a result with a size exceeding the maximum number of bytes "
+                        "service limit."),
+      false};
+}
+
+// How AWS names a task in limit errors: the service of an integration ("lambda" for
+// arn:aws:states:::lambda:invoke), or the resource itself (a Lambda function ARN).
+std::string taskDisplayName(std::string_view resource) {
+  constexpr std::string_view kIntegration = "arn:aws:states:::";
+  if (resource.starts_with(kIntegration)) {
+    std::string_view rest = resource.substr(kIntegration.size());
+    return std::string(rest.substr(0, rest.find(':')));
+  }
+  return std::string(resource);
+}
+
 bool canRecover(bc::StateType type) {
   return type == bc::StateType::Task || type == bc::StateType::Parallel ||
          type == bc::StateType::Map;
@@ -338,7 +359,11 @@ StepResult MachineRun::runState(const StateRun& s, const Value& input) {
   for (uint32_t pc = s.state.codeBegin; pc < s.state.codeEnd; ++pc) {
     if (auto failure = step(s, machine_.code[pc], r, end)) return std::move(*failure);
     if (end) {
-      if (std::holds_alternative<Transition>(*end)) commit(r.assigned);
+      if (auto* t = std::get_if<Transition>(&*end)) {
+        if (jsonSize(t->output) > ex_.options.maxPayloadBytes)
+          return dataLimitExceeded(s.state.name);
+        commit(r.assigned);
+      }
       return std::move(*end);
     }
   }
@@ -555,6 +580,8 @@ MachineRun::invokeTask(const StateRun& s, const bc::Task& task, const Value& inp
     return Failure{std::move(*answer).error(), false};
   }
   Value result = std::move(*answer).value();
+  if (jsonSize(result) > ex_.options.maxPayloadBytes)
+    return dataLimitExceeded(taskDisplayName(task.resource));
   record(
       lambda ? "LambdaFunctionSucceeded" : "TaskSucceeded",
       lambda ? "lambdaFunctionSucceededEventDetails" : "taskSucceededEventDetails",

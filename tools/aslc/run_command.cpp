@@ -85,6 +85,12 @@ int runRun(RunArgs& args) {
     std::cerr << "aslc: error: " << input.error().message << "\n";
     return kExitUsage;
   }
+  if (size_t size = jsonSize(*input); size > args.maxPayloadBytes) {
+    std::cerr << "aslc: error: the input is " << size
+              << " bytes of JSON, above the payload limit of " << args.maxPayloadBytes
+              << " bytes (--max-payload-bytes)\n";
+    return kExitUsage;
+  }
   exec::MockTasks mocks;
   if (!args.mocks.empty() && !args.mockConfig.empty()) {
     std::cerr << "aslc: error: give --mocks or --mock-config, not both\n";
