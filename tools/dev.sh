@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # One entry point for setting up, building and checking aslc on Debian 12.
 #
-#   tools/dev.sh demo       install, build, and run the sample workflow end to end
+#   tools/dev.sh demo       install, build, and run the order-processing workflow end to end
 #   tools/dev.sh test       install, build, and run every test (unit, golden, conformance)
 #   tools/dev.sh sanitize   the tests again, built with AddressSanitizer + UBSan
+#   tools/dev.sh tsan       the interpreter's tests and the execute corpus under ThreadSanitizer
 #   tools/dev.sh fuzz [S]   build the libFuzzer targets with clang and fuzz for S seconds (60)
 #   tools/dev.sh bench      build and run the benchmarks and the comparison scripts
 #   tools/dev.sh deps       only install the Debian packages
@@ -61,19 +62,33 @@ cmd_demo() {
   install_deps
   build release -DCMAKE_BUILD_TYPE=Release
   local aslc="$ROOT/build/release/tools/aslc/aslc"
-  local sample="$ROOT/samples/order-processing/order-processing.asl.json"
-  log "aslc validate $sample"
-  "$aslc" validate "$sample"
+  local dir="$ROOT/samples/order-processing"
+  log "aslc validate samples/order-processing/order-processing.asl.json"
+  "$aslc" validate "$dir/order-processing.asl.json"
+  log "aslc run the order-processing workflow (tasks answered by samples/order-processing/MockConfigFile.json, test case HappyPath; payment fails twice and is retried)"
+  "$aslc" run "$dir/order-processing.asl.json" --input "@$dir/order.json" \
+    --mock-config "$dir/MockConfigFile.json" --test-case HappyPath --virtual-clock
+  log "the same order with a declined payment (test case PaymentDeclined): Catch leads to the Fail state"
+  "$aslc" run "$dir/order-processing.asl.json" --input "@$dir/order.json" \
+    --mock-config "$dir/MockConfigFile.json" --test-case PaymentDeclined --virtual-clock || true
   log "aslc validate samples/broken/broken-order.asl.json (a definition with mistakes, to show the diagnostics)"
   "$aslc" validate "$ROOT/samples/broken/broken-order.asl.json" || true
-  log "aslc compile --emit ir $sample"
-  "$aslc" compile "$sample" --emit ir
 }
 
 cmd_test() {
   install_deps
   build release -DCMAKE_BUILD_TYPE=Release
   run_tests release
+}
+
+# Map iterations and Parallel branches run on threads: their tests, and every recorded
+# execution, run again under ThreadSanitizer.
+cmd_tsan() {
+  install_deps
+  build tsan -DCMAKE_BUILD_TYPE=Debug -DASL_TSAN=ON -DASL_BUILD_BENCHMARKS=OFF
+  log "running the concurrency tests and the execute corpus in build/tsan"
+  (cd "$ROOT/build/tsan" && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+    ctest --output-on-failure -j "$JOBS" -R 'Executor|WorkerPool|conformance.execute')
 }
 
 cmd_sanitize() {
@@ -106,8 +121,9 @@ case "${1:-}" in
   demo) cmd_demo ;;
   test) cmd_test ;;
   sanitize) cmd_sanitize ;;
+  tsan) cmd_tsan ;;
   fuzz) shift; cmd_fuzz "$@" ;;
   bench) cmd_bench ;;
   deps) install_deps ;;
-  *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
