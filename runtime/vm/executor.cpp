@@ -836,6 +836,10 @@ MachineRun::wait(const StateRun& s, const bc::Wait& wait, const Scope& sc) {
 
 } // namespace
 
+} // namespace asl::vm
+
+namespace asl {
+
 std::string_view executionStatusName(ExecutionStatus status) {
   switch (status) {
   case ExecutionStatus::Succeeded:
@@ -849,6 +853,10 @@ std::string_view executionStatusName(ExecutionStatus status) {
   }
   return "FAILED";
 }
+
+} // namespace asl
+
+namespace asl::vm {
 
 ExecutionResult execute(const bc::Program& program, const ExecutionOptions& options) {
   Execution ex(program, options);

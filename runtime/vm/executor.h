@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "asl/execution.h"
 #include "asl/value.h"
 #include "runtime/bytecode/program.h"
 #include "runtime/exec/clock.h"
@@ -15,8 +16,9 @@
 
 namespace asl::vm {
 
-enum class ExecutionStatus : uint8_t { Succeeded, Failed, TimedOut, Aborted };
-std::string_view executionStatusName(ExecutionStatus status); ///< "SUCCEEDED", ...
+using asl::ExecutionResult;
+using asl::ExecutionStatus;
+using asl::executionStatusName;
 
 struct ExecutionOptions {
   Value input = Value::object({});
@@ -33,14 +35,6 @@ struct ExecutionOptions {
   size_t maxThreads = 64;
   /// Seeds States.UUID / States.MathRandom without a seed / Retry jitter; 0: random.
   uint64_t randomSeed = 0;
-};
-
-struct ExecutionResult {
-  ExecutionStatus status = ExecutionStatus::Succeeded;
-  Value output;      ///< SUCCEEDED
-  std::string error; ///< FAILED, TIMED_OUT
-  std::string cause;
-  Value history; ///< {"events": [...]} when recordHistory was set
 };
 
 ExecutionResult execute(const bc::Program& program, const ExecutionOptions& options);
