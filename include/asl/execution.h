@@ -20,6 +20,8 @@ struct ExecutionResult {
   std::string error; ///< FAILED, TIMED_OUT: the error name ("" when a Fail state gave none)
   std::string cause;
   Value history; ///< {"events": [...]} in the GetExecutionHistory format, when asked for
+  /// State transitions as AWS bills them: every state entered, at any depth, and every retry.
+  uint64_t transitions = 0;
 };
 
 } // namespace asl

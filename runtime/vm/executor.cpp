@@ -59,6 +59,7 @@ struct Execution {
   Value executionObject, stateMachineObject;
   std::optional<exec::EpochMillis> deadline;
   std::atomic<bool> timedOut{false};
+  std::atomic<uint64_t> transitions{0};
   SharedRandom random;
 
   /// Uniform in [0, 1), for retry jitter.
@@ -204,8 +205,18 @@ bool canRecover(bc::StateType type) {
          type == bc::StateType::Map;
 }
 
-std::string typeName(bc::StateType type) {
-  return std::string(bc::stateTypeName(type));
+// "PassStateEntered" and the like, spelled once: a transition must not build strings.
+std::string_view enteredEvent(bc::StateType type) {
+  static constexpr std::string_view kNames[] = {
+      "PassStateEntered",    "TaskStateEntered", "ChoiceStateEntered",   "WaitStateEntered",
+      "SucceedStateEntered", "FailStateEntered", "ParallelStateEntered", "MapStateEntered"};
+  return kNames[static_cast<size_t>(type)];
+}
+std::string_view exitedEvent(bc::StateType type) {
+  static constexpr std::string_view kNames[] = {
+      "PassStateExited",    "TaskStateExited", "ChoiceStateExited",   "WaitStateExited",
+      "SucceedStateExited", "FailStateExited", "ParallelStateExited", "MapStateExited"};
+  return kNames[static_cast<size_t>(type)];
 }
 
 Value errorOutput(const ExecError& e) {
@@ -223,8 +234,9 @@ MachineOutcome MachineRun::run(Value input) {
       return MachineOutcome{MachineOutcome::Kind::Cancelled, {}, {}};
     }
     const bc::State& state = machine_.states[current];
+    ex_.transitions.fetch_add(1, std::memory_order_relaxed);
     EventId entered =
-        record(typeName(state.type) + "StateEntered", "stateEnteredEventDetails",
+        record(enteredEvent(state.type), "stateEnteredEventDetails",
                ex_.history.keepsEvents() ? exec::details({{"name", Value::string(state.name)},
                                                           {"input", jsonText(input)},
                                                           {"inputDetails", exec::notTruncated()}})
@@ -236,7 +248,7 @@ MachineOutcome MachineRun::run(Value input) {
       if (std::holds_alternative<Cancelled>(outcome))
         return MachineOutcome{MachineOutcome::Kind::Cancelled, {}, {}};
       if (auto* t = std::get_if<Transition>(&outcome)) {
-        record(typeName(state.type) + "StateExited", "stateExitedEventDetails",
+        record(exitedEvent(state.type), "stateExitedEventDetails",
                ex_.history.keepsEvents() ? exec::details({{"name", Value::string(state.name)},
                                                           {"output", jsonText(t->output)},
                                                           {"outputDetails", exec::notTruncated()}})
@@ -263,6 +275,7 @@ MachineOutcome MachineRun::run(Value input) {
         if (r.fullJitter) delay *= ex_.uniform01();
         ++attempts[retrier];
         ++s.retryCount;
+        ex_.transitions.fetch_add(1, std::memory_order_relaxed);
         auto millis = static_cast<exec::EpochMillis>(delay * 1000.0);
         if (!ex_.clock.waitUntil(ex_.clock.now() + millis, cancel_))
           return MachineOutcome{MachineOutcome::Kind::Cancelled, {}, {}};
@@ -319,7 +332,7 @@ MachineOutcome MachineRun::run(Value input) {
         }
         }
       }
-      record(typeName(state.type) + "StateExited", "stateExitedEventDetails",
+      record(exitedEvent(state.type), "stateExitedEventDetails",
              ex_.history.keepsEvents() ? exec::details({{"name", Value::string(state.name)},
                                                         {"output", jsonText(output)},
                                                         {"outputDetails", exec::notTruncated()}})
@@ -919,6 +932,7 @@ ExecutionResult execute(const bc::Program& program, const ExecutionOptions& opti
                         : Value());
   }
   if (keep) result.history = ex.history.toValue();
+  result.transitions = ex.transitions.load();
   return result;
 }
 
