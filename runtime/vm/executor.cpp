@@ -1,6 +1,8 @@
 #include "runtime/vm/executor.h"
 
 #include <cmath>
+#include <map>
+#include <memory>
 #include <mutex>
 #include <random>
 #include <variant>
@@ -45,16 +47,26 @@ uint64_t seedFrom(uint64_t requested) {
   return (uint64_t(device()) << 32) ^ device();
 }
 
+// Threads are expensive to start; executions share pools, one per requested size.
+exec::WorkerPool& sharedPool(size_t maxThreads) {
+  static std::mutex mutex;
+  static std::map<size_t, std::unique_ptr<exec::WorkerPool>> pools;
+  std::lock_guard lock(mutex);
+  auto& pool = pools[maxThreads];
+  if (!pool) pool = std::make_unique<exec::WorkerPool>(maxThreads);
+  return *pool;
+}
+
 struct Execution {
   Execution(const bc::Program& p, const ExecutionOptions& o)
       : program(p), options(o), clock(*o.clock), history(*o.clock, o.recordHistory),
-        pool(o.maxThreads), random(seedFrom(o.randomSeed)) {}
+        pool(o.pool ? *o.pool : sharedPool(o.maxThreads)), random(seedFrom(o.randomSeed)) {}
 
   const bc::Program& program;
   const ExecutionOptions& options;
   exec::Clock& clock;
   exec::History history;
-  exec::WorkerPool pool;
+  exec::WorkerPool& pool;
   exec::CancelScope root;
   Value executionObject, stateMachineObject;
   std::optional<exec::EpochMillis> deadline;

@@ -13,6 +13,7 @@
 #include "runtime/bytecode/program.h"
 #include "runtime/exec/clock.h"
 #include "runtime/exec/task_handler.h"
+#include "runtime/exec/worker_pool.h"
 
 namespace asl::vm {
 
@@ -33,6 +34,9 @@ struct ExecutionOptions {
   size_t maxPayloadBytes = 256 * 1024;
   /// Threads Map iterations and Parallel branches may use at once.
   size_t maxThreads = 64;
+  /// The threads to use; nullptr: a pool of maxThreads threads shared by every execution in
+  /// the process that asks for the same size, so that threads outlive a single run.
+  exec::WorkerPool* pool = nullptr;
   /// Seeds States.UUID / States.MathRandom without a seed / Retry jitter; 0: random.
   uint64_t randomSeed = 0;
 };

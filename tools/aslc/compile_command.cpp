@@ -27,7 +27,8 @@ int runCompile(CompileArgs& args) {
     std::cerr << "aslc: error: " << text.error().message << "\n";
     return kExitUsage;
   }
-  front::CheckedDefinition checked = front::checkDefinition(args.file, std::move(text).value(), args.options);
+  front::CheckedDefinition checked =
+      front::checkDefinition(args.file, std::move(text).value(), args.options);
   if (checked.hasErrors()) {
     std::cerr << formatHuman(checked, false);
     return kExitInvalid;
@@ -55,10 +56,14 @@ int runCompile(CompileArgs& args) {
 
 CommandAction addCompileCommand(CLI::App& app) {
   auto args = std::make_shared<CompileArgs>();
-  CLI::App* cmd = app.add_subcommand("compile", "Compile a definition and emit a stage of the pipeline");
+  CLI::App* cmd =
+      app.add_subcommand("compile", "Compile a definition and emit a stage of the pipeline");
   cmd->add_option("file", args->file, "Definition file (- for standard input)")->required();
-  cmd->add_option("--emit", args->emit, "What to write: ir")->check(CLI::IsMember({"ir"}))->capture_default_str();
-  cmd->add_option("-o,--output", args->output, "Output file (- for standard output)")->capture_default_str();
+  cmd->add_option("--emit", args->emit, "What to write: ir")
+      ->check(CLI::IsMember({"ir"}))
+      ->capture_default_str();
+  cmd->add_option("-o,--output", args->output, "Output file (- for standard output)")
+      ->capture_default_str();
   addLimitOptions(*cmd, args->options.limits);
   return [args] { return runCompile(*args); };
 }

@@ -8,9 +8,12 @@ namespace {
 
 const char* colorFor(SeverityKind s) {
   switch (s) {
-  case SeverityKind::Error: return "\x1b[1;31m";
-  case SeverityKind::Warning: return "\x1b[1;35m";
-  case SeverityKind::Note: return "\x1b[1;36m";
+  case SeverityKind::Error:
+    return "\x1b[1;31m";
+  case SeverityKind::Warning:
+    return "\x1b[1;35m";
+  case SeverityKind::Note:
+    return "\x1b[1;36m";
   }
   return "";
 }
@@ -62,14 +65,16 @@ std::string formatHuman(const front::CheckedDefinition& checked, bool color) {
       }
     }
     if (!d.pointer.empty()) out += "    at " + d.pointer + "\n";
-    for (const std::string& note : d.notes) out += "    note: " + note + "\n";
+    for (const std::string& note : d.notes)
+      out += "    note: " + note + "\n";
   }
   return out;
 }
 
 std::string formatJson(const std::vector<const front::CheckedDefinition*>& checked) {
   bool failed = false;
-  for (const auto* c : checked) failed = failed || c->hasErrors();
+  for (const auto* c : checked)
+    failed = failed || c->hasErrors();
   std::string out = "{\"result\":";
   out += failed ? "\"FAIL\"" : "\"OK\"";
   out += ",\"diagnostics\":[";

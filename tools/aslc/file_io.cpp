@@ -18,7 +18,8 @@ constexpr size_t kParserPadding = 64;
 Result<std::string> readDefinitionFile(const std::string& path, size_t maxBytes) {
   FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (!f) {
-    Diagnostic d = makeDiagnostic(DiagCode::IoError, "cannot open " + path + ": " + std::strerror(errno));
+    Diagnostic d =
+        makeDiagnostic(DiagCode::IoError, "cannot open " + path + ": " + std::strerror(errno));
     d.location.file = path;
     return fail(std::move(d));
   }
@@ -27,7 +28,8 @@ Result<std::string> readDefinitionFile(const std::string& path, size_t maxBytes)
   // while it grows nor copied again to be padded.
   struct stat info {};
   if (fstat(fileno(f), &info) == 0 && S_ISREG(info.st_mode))
-    text.reserve(std::min<size_t>(static_cast<size_t>(info.st_size), maxBytes + 1) + kParserPadding);
+    text.reserve(std::min<size_t>(static_cast<size_t>(info.st_size), maxBytes + 1) +
+                 kParserPadding);
   char buffer[65536];
   size_t limit = maxBytes + 1;
   while (text.size() < limit) {
@@ -40,7 +42,8 @@ Result<std::string> readDefinitionFile(const std::string& path, size_t maxBytes)
   int savedErrno = errno;
   if (f != stdin) std::fclose(f);
   if (failed) {
-    Diagnostic d = makeDiagnostic(DiagCode::IoError, "cannot read " + path + ": " + std::strerror(savedErrno));
+    Diagnostic d =
+        makeDiagnostic(DiagCode::IoError, "cannot read " + path + ": " + std::strerror(savedErrno));
     d.location.file = path;
     return fail(std::move(d));
   }

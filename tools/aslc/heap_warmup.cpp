@@ -15,15 +15,13 @@ namespace {
 constexpr int MADV_POPULATE_WRITE = 23;
 #endif
 
-// Parsing and validating keeps about six bytes of heap per definition byte (tree, string
-// copies, diagnostics); eight leaves headroom. Below a megabyte the default heap is enough.
-constexpr uintmax_t kBytesPerInputByte = 8;
+// Below a megabyte the default heap is enough.
 constexpr uintmax_t kMinBudget = uintmax_t(1) << 20;
 constexpr uintmax_t kMaxBudget = uintmax_t(64) << 20;
 
 } // namespace
 
-void warmHeapFor(const std::vector<std::string>& files) {
+void warmHeapFor(const std::vector<std::string>& files, uintmax_t bytesPerInputByte) {
   uintmax_t input = 0;
   for (const std::string& file : files) {
     std::error_code ec;
@@ -31,7 +29,7 @@ void warmHeapFor(const std::vector<std::string>& files) {
     uintmax_t size = std::filesystem::file_size(file, ec);
     if (!ec) input += size;
   }
-  uintmax_t budget = std::min(input * kBytesPerInputByte, kMaxBudget);
+  uintmax_t budget = std::min(input * bytesPerInputByte, kMaxBudget);
   if (budget < kMinBudget) return;
   // Keep large blocks (the file text, the parser's index) on the main heap instead of separate
   // mappings, and keep the heap from shrinking back when they are freed.

@@ -1,6 +1,7 @@
 // Populating the heap up front for a short-lived process about to build large trees.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,8 @@ namespace asl::tools {
 /// while parsing and validating, which is a third of the whole process's run time. Populating
 /// them in one call costs a fraction of that. Does nothing where the kernel lacks
 /// MADV_POPULATE_WRITE (before Linux 5.14) or the inputs are small.
-void warmHeapFor(const std::vector<std::string>& files);
+/// `bytesPerInputByte`: the heap the command needs per byte of input (validation about 6,
+/// compiling and running about 45, mostly the IR and the program).
+void warmHeapFor(const std::vector<std::string>& files, uintmax_t bytesPerInputByte);
 
 } // namespace asl::tools

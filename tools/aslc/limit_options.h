@@ -8,14 +8,18 @@
 namespace asl::tools {
 
 inline void addLimitOptions(CLI::App& command, Limits& limits) {
-  command.add_option("--max-definition-bytes", limits.maxDefinitionBytes,
-                     "Largest definition accepted, in bytes")
+  command
+      .add_option("--max-definition-bytes", limits.maxDefinitionBytes,
+                  "Largest definition accepted, in bytes")
       ->capture_default_str()
       ->group("Limits");
-  command.add_option("--max-nesting-depth", limits.maxNestingDepth, "Deepest JSON nesting accepted")
+  command
+      .add_option("--max-nesting-depth", limits.maxNestingDepth, "Deepest JSON nesting accepted")
       ->capture_default_str()
       ->group("Limits");
-  command.add_option("--max-diagnostics", limits.maxDiagnostics, "Errors reported per file before stopping")
+  command
+      .add_option("--max-diagnostics", limits.maxDiagnostics,
+                  "Errors reported per file before stopping")
       ->capture_default_str()
       ->group("Limits");
 }

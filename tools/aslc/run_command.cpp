@@ -1,4 +1,5 @@
 // aslc run: compile a definition in memory and run it on the VM, with mocked or handled tasks.
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -14,6 +15,7 @@
 #include "tools/aslc/commands.h"
 #include "tools/aslc/diagnostic_printer.h"
 #include "tools/aslc/file_io.h"
+#include "tools/aslc/heap_warmup.h"
 #include "tools/aslc/limit_options.h"
 #include "tools/aslc/run_output.h"
 
@@ -33,6 +35,8 @@ struct RunArgs {
   size_t maxPayloadBytes = 256 * 1024;
   size_t threads = 64;
   uint64_t seed = 0;
+  size_t repeat = 1;
+  bool stats = false;
   front::ValidateOptions options;
 };
 
@@ -58,6 +62,7 @@ Result<Value> readJsonFile(const std::string& path, const char* what) {
 
 int runRun(RunArgs& args) {
   args.options.warnings = false;
+  warmHeapFor({args.file}, 48); // the IR and the program take about 45 bytes per definition byte
   auto text = readDefinitionFile(args.file, args.options.limits.maxDefinitionBytes);
   if (!text.ok()) {
     std::cerr << "aslc: error: " << text.error().message << "\n";
@@ -138,7 +143,22 @@ int runRun(RunArgs& args) {
   options.maxThreads = args.threads;
   options.randomSeed = args.seed;
 
-  vm::ExecutionResult result = vm::execute(program, options);
+  // --repeat runs the execution again from the same input (benchmarks, soak tests); the last
+  // result is printed. --stats reports the executions' own time, without process start-up and
+  // compilation.
+  vm::ExecutionResult result;
+  uint64_t transitions = 0;
+  auto started = std::chrono::steady_clock::now();
+  for (size_t i = 0; i < args.repeat; ++i) {
+    result = vm::execute(program, options);
+    transitions += result.transitions;
+  }
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (args.stats)
+    std::cerr << "{\"executions\":" << args.repeat << ",\"transitions\":" << transitions
+              << ",\"seconds\":" << seconds << ",\"transitionsPerSecond\":"
+              << (seconds > 0 ? static_cast<double>(transitions) / seconds : 0.0) << "}\n";
   std::cout << formatRunResult(result) << "\n";
   if (!args.history.empty()) {
     std::string history = toPrettyJson(result.history) + "\n";
@@ -184,6 +204,13 @@ CommandAction addRunCommand(CLI::App& app) {
                   "Most threads for Map iterations and Parallel branches")
       ->check(CLI::Range(size_t{1}, size_t{4096}))
       ->capture_default_str();
+  cmd->add_option("--repeat", args->repeat,
+                  "Run the execution N times from the same input; print the last result")
+      ->check(CLI::Range(size_t{1}, size_t{100000000}))
+      ->capture_default_str();
+  cmd->add_flag(
+      "--stats", args->stats,
+      "Print executions, transitions and their run time (without start-up) as JSON on stderr");
   cmd->add_option("--seed", args->seed,
                   "Seed for States.UUID, States.MathRandom and retry jitter (0: random)");
   addLimitOptions(*cmd, args->options.limits);
