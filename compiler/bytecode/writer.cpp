@@ -355,7 +355,7 @@ public:
 
   void catcher(const bc::Catcher& c) {
     strings(c.errors);
-    ref(c.next);
+    varint(c.next);
     enumByte(c.resultPathMode);
     ref(c.resultPath);
     ref(c.output);
