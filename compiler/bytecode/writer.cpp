@@ -221,9 +221,9 @@ public:
                             (n.keepSingletonArray ? 32 : 0)));
     str(n.text);
     str(n.regexFlags);
-    const eval::jsonata::NodePtr* children[] = {&n.lhs,       &n.rhs,     &n.procedure, &n.condition,
-                                                &n.then,      &n.otherwise, &n.pattern, &n.update,
-                                                &n.deletion,  &n.body};
+    const eval::jsonata::NodePtr* children[] = {
+        &n.lhs,       &n.rhs,     &n.procedure, &n.condition, &n.then,
+        &n.otherwise, &n.pattern, &n.update,    &n.deletion,  &n.body};
     uint64_t mask = 0;
     for (size_t i = 0; i < std::size(children); ++i)
       if (*children[i]) mask |= uint64_t{1} << i;

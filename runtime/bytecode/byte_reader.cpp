@@ -71,7 +71,9 @@ uint32_t ByteReader::u32(std::string_view what) {
   return static_cast<uint32_t>(v);
 }
 
-int64_t ByteReader::sint(std::string_view what) { return format::unzigzag(varint(what)); }
+int64_t ByteReader::sint(std::string_view what) {
+  return format::unzigzag(varint(what));
+}
 
 uint64_t ByteReader::littleEndian(int bytes, std::string_view what) {
   if (!need(static_cast<size_t>(bytes), what)) return 0;

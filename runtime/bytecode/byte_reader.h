@@ -14,7 +14,8 @@ namespace asl::bc {
 class ByteReader {
 public:
   /// `base` is the file offset of bytes[0], so that messages name offsets in the file.
-  ByteReader(std::string_view bytes, size_t base) : bytes_(bytes), base_(base), limit_(bytes.size()) {}
+  ByteReader(std::string_view bytes, size_t base)
+      : bytes_(bytes), base_(base), limit_(bytes.size()) {}
 
   bool ok() const { return !error_; }
   /// The first problem, "at byte N (where): what".

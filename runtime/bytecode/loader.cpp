@@ -62,9 +62,8 @@ public:
     section(SectionId::Choices, [&] { pool(p_.choices, 4, "choices", [&] { return choice(); }); });
     section(SectionId::Waits, [&] { pool(p_.waits, 3, "waits", [&] { return wait(); }); });
     section(SectionId::Fails, [&] { pool(p_.fails, 4, "fails", [&] { return failState(); }); });
-    section(SectionId::Parallels, [&] {
-      pool(p_.parallels, 2, "parallels", [&] { return parallel(); });
-    });
+    section(SectionId::Parallels,
+            [&] { pool(p_.parallels, 2, "parallels", [&] { return parallel(); }); });
     section(SectionId::Maps, [&] { pool(p_.maps, 12, "maps", [&] { return map(); }); });
     section(SectionId::Machines, [&] { machines(); });
     r_.setContext("");
@@ -111,7 +110,8 @@ private:
     r_.endLimit(newerMinor_);
   }
 
-  template <class T, class F> void pool(std::vector<T>& out, size_t minBytes, const char* what, F readOne) {
+  template <class T, class F>
+  void pool(std::vector<T>& out, size_t minBytes, const char* what, F readOne) {
     size_t n = r_.count(what, minBytes);
     // No reserve: items nest, and only items actually read may cost memory.
     for (size_t i = 0; i < n && r_.ok(); ++i)
@@ -268,7 +268,8 @@ private:
         s.expr = std::make_shared<const eval::FilterExpr>(filter());
       bool needsExpr =
           s.kind == eval::PathSegmentKind::Filter || s.kind == eval::PathSegmentKind::Script;
-      if (r_.ok() && needsExpr && !s.expr) r_.fail(at, "a filter or script segment without its expression");
+      if (r_.ok() && needsExpr && !s.expr)
+        r_.fail(at, "a filter or script segment without its expression");
       p.segments.push_back(std::move(s));
     }
     return p;
@@ -427,9 +428,8 @@ private:
     n->keepSingletonArray = f & 32;
     n->text = r_.str("node text");
     n->regexFlags = r_.str("regex flags");
-    js::NodePtr* children[] = {&n->lhs,       &n->rhs,     &n->procedure, &n->condition,
-                               &n->then,      &n->otherwise, &n->pattern, &n->update,
-                               &n->deletion,  &n->body};
+    js::NodePtr* children[] = {&n->lhs,       &n->rhs,     &n->procedure, &n->condition, &n->then,
+                               &n->otherwise, &n->pattern, &n->update,    &n->deletion,  &n->body};
     size_t maskAt = r_.offset();
     uint64_t mask = r_.varint("node children");
     if (mask >> std::size(children)) r_.fail(maskAt, "unknown node children bits");
@@ -470,8 +470,8 @@ private:
     using K = js::NodeKind;
     auto require = [&](const js::NodePtr& child, const char* name) {
       if (!child && r_.ok())
-        r_.fail(at, std::string("a JSONata ") + js::nodeKindName(n.kind) + " node without its " +
-                        name);
+        r_.fail(at,
+                std::string("a JSONata ") + js::nodeKindName(n.kind) + " node without its " + name);
     };
     switch (n.kind) {
     case K::Binary:
@@ -551,15 +551,18 @@ private:
     auto bad = [&](const std::string& what) { r_.fail(at, "a choice rule " + what); };
     switch (rule.kind) {
     case Kind::Compare:
-      if (!rule.variable) bad("without its Variable");
-      else if (kChoiceOperatorTakesPath[rule.op] && !rule.operandPath) bad("without its operand path");
+      if (!rule.variable)
+        bad("without its Variable");
+      else if (kChoiceOperatorTakesPath[rule.op] && !rule.operandPath)
+        bad("without its operand path");
       break;
     case Kind::And:
     case Kind::Or:
       if (rule.children.empty()) bad("combining no rules");
       break;
     case Kind::Not:
-      if (rule.children.size() != 1) bad("negating " + std::to_string(rule.children.size()) + " rules");
+      if (rule.children.size() != 1)
+        bad("negating " + std::to_string(rule.children.size()) + " rules");
       break;
     case Kind::Condition:
       if (!rule.condition) bad("without its Condition");
@@ -658,8 +661,8 @@ private:
 
   void checkChoiceTargets(const ChoiceRule& rule, size_t stateCount, size_t at) {
     if (rule.next != kNone && rule.next >= stateCount)
-      r_.fail(at, "a choice rule goes to state " + std::to_string(rule.next) + " of a machine with " +
-                      std::to_string(stateCount) + " states");
+      r_.fail(at, "a choice rule goes to state " + std::to_string(rule.next) +
+                      " of a machine with " + std::to_string(stateCount) + " states");
     for (const ChoiceRule& child : rule.children)
       checkChoiceTargets(child, stateCount, at);
   }
@@ -772,7 +775,8 @@ private:
       }
       for (uint32_t k = s.codeBegin; k + 1 < s.codeEnd && r_.ok(); ++k)
         if (isTransition(m.code[k].op))
-          r_.fail(codeOffsets[k], "state '" + s.name + "' has a transition before the end of its code");
+          r_.fail(codeOffsets[k],
+                  "state '" + s.name + "' has a transition before the end of its code");
       if (r_.ok() && !isTransition(m.code[s.codeEnd - 1].op))
         r_.fail(codeOffsets[s.codeEnd - 1],
                 "state '" + s.name + "' does not end with a transition or Fail");
@@ -790,10 +794,11 @@ private:
     for (const RoleCheck& check : roleChecks_) {
       if (!r_.ok()) break;
       if (p_.machines[check.machine].role != check.role)
-        r_.fail(check.offset, "machine " + std::to_string(check.machine) + " has role " +
-                                  std::to_string(static_cast<int>(p_.machines[check.machine].role)) +
-                                  ", not the role " + std::to_string(static_cast<int>(check.role)) +
-                                  " its use needs");
+        r_.fail(check.offset,
+                "machine " + std::to_string(check.machine) + " has role " +
+                    std::to_string(static_cast<int>(p_.machines[check.machine].role)) +
+                    ", not the role " + std::to_string(static_cast<int>(check.role)) +
+                    " its use needs");
     }
   }
 
@@ -869,13 +874,12 @@ Result<Program> loadProgram(std::string_view bytes) {
   if (flags & ~kKnownFlags)
     return fail(invalid(8, "unknown flags 0x" + hexBytes(bytes.substr(8, 4))));
   if (length != payload.size())
-    return fail(invalid(12, length > payload.size()
-                                ? "truncated: the header announces " + std::to_string(length) +
-                                      " payload bytes, the file holds " +
-                                      std::to_string(payload.size())
-                                : std::to_string(payload.size() - length) +
-                                      " bytes after the announced " + std::to_string(length) +
-                                      "-byte payload"));
+    return fail(
+        invalid(12, length > payload.size()
+                        ? "truncated: the header announces " + std::to_string(length) +
+                              " payload bytes, the file holds " + std::to_string(payload.size())
+                        : std::to_string(payload.size() - length) + " bytes after the announced " +
+                              std::to_string(length) + "-byte payload"));
   uint32_t actual = payloadChecksum(payload);
   if (actual != checksum)
     return fail(invalid(16, "checksum mismatch: the header says " + std::to_string(checksum) +

@@ -42,7 +42,8 @@ std::vector<CorpusDefinition> corpusDefinitions(const std::string& corpus) {
 Result<bc::Program> compileDefinition(const CorpusDefinition& definition) {
   front::ValidateOptions options;
   options.warnings = false;
-  front::CheckedDefinition checked = front::checkDefinition(definition.name, definition.text, options);
+  front::CheckedDefinition checked =
+      front::checkDefinition(definition.name, definition.text, options);
   if (checked.hasErrors()) {
     for (const Diagnostic& d : checked.diagnostics)
       if (d.severity == SeverityKind::Error) return fail(d);

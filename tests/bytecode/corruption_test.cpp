@@ -28,7 +28,9 @@ bc::Program smallProgram() {
   return std::move(p).value();
 }
 
-std::string smallModule() { return bytecode::writeProgram(smallProgram()); }
+std::string smallModule() {
+  return bytecode::writeProgram(smallProgram());
+}
 
 void setLittleEndian(std::string& bytes, size_t at, uint64_t v, int size) {
   for (int i = 0; i < size; ++i)
@@ -44,7 +46,8 @@ std::string withHeaderFixed(std::string bytes) {
 }
 
 // The module with one section's content replaced (header fixed up).
-std::string withSection(const std::string& module, format::SectionId id, const std::string& content) {
+std::string withSection(const std::string& module, format::SectionId id,
+                        const std::string& content) {
   std::string out = module.substr(0, format::kHeaderSize);
   size_t pos = format::kHeaderSize;
   while (pos < module.size()) {
@@ -72,18 +75,23 @@ std::string loadError(std::string_view bytes) {
   return loaded.error().message;
 }
 
-std::string writeAndLoadError(const bc::Program& p) { return loadError(bytecode::writeProgram(p)); }
+std::string writeAndLoadError(const bc::Program& p) {
+  return loadError(bytecode::writeProgram(p));
+}
 
-TEST(BytecodeLoaderTest, TheSmallModuleLoads) { EXPECT_EQ(loadError(smallModule()), "loaded"); }
+TEST(BytecodeLoaderTest, TheSmallModuleLoads) {
+  EXPECT_EQ(loadError(smallModule()), "loaded");
+}
 
 TEST(BytecodeLoaderTest, EveryTruncationIsRejected) {
   std::string bytes = smallModule();
   for (size_t n = 0; n < bytes.size(); ++n)
     EXPECT_NE(loadError(bytes.substr(0, n)), "loaded") << n;
-  EXPECT_EQ(loadError(bytes.substr(0, 7)), "at byte 7 (header): truncated: 7 bytes, shorter than the 20-byte header");
-  EXPECT_EQ(loadError(bytes.substr(0, 30)), "at byte 12 (header): truncated: the header announces " +
-                                               std::to_string(bytes.size() - 20) +
-                                               " payload bytes, the file holds 10");
+  EXPECT_EQ(loadError(bytes.substr(0, 7)),
+            "at byte 7 (header): truncated: 7 bytes, shorter than the 20-byte header");
+  EXPECT_EQ(loadError(bytes.substr(0, 30)),
+            "at byte 12 (header): truncated: the header announces " +
+                std::to_string(bytes.size() - 20) + " payload bytes, the file holds 10");
 }
 
 TEST(BytecodeLoaderTest, EveryTruncatedPayloadWithAConsistentHeaderIsRejected) {
@@ -95,18 +103,21 @@ TEST(BytecodeLoaderTest, EveryTruncatedPayloadWithAConsistentHeaderIsRejected) {
 TEST(BytecodeLoaderTest, WrongMagicIsNotAModule) {
   std::string bytes = smallModule();
   bytes[0] = '{';
-  EXPECT_EQ(loadError(bytes), "at byte 0 (header): not an aslc module: it starts with 7b 53 4c 42, not 'ASLB'");
+  EXPECT_EQ(loadError(bytes),
+            "at byte 0 (header): not an aslc module: it starts with 7b 53 4c 42, not 'ASLB'");
 }
 
 TEST(BytecodeLoaderTest, NewerMajorVersionIsRefusedNamingBothVersionsAndTheProducer) {
   std::string bytes = bytecode::writeProgram(smallProgram(), "aslc 9.9.9");
   setLittleEndian(bytes, 4, 2, 2);
   setLittleEndian(bytes, 6, 3, 2);
-  EXPECT_EQ(loadError(bytes), "at byte 4 (header): module format 2.3 is newer than this runtime reads "
-                              "(1.x); it was written by aslc 9.9.9; recompile the definition with a "
-                              "matching aslc");
+  EXPECT_EQ(loadError(bytes),
+            "at byte 4 (header): module format 2.3 is newer than this runtime reads "
+            "(1.x); it was written by aslc 9.9.9; recompile the definition with a "
+            "matching aslc");
   setLittleEndian(bytes, 4, 0, 2);
-  EXPECT_NE(loadError(bytes).find("module format 0.3 is older than this runtime reads (1.x)"), std::string::npos);
+  EXPECT_NE(loadError(bytes).find("module format 0.3 is older than this runtime reads (1.x)"),
+            std::string::npos);
 }
 
 TEST(BytecodeLoaderTest, NewerMinorVersionLoads) {
@@ -147,18 +158,22 @@ TEST(BytecodeLoaderTest, AnOutOfRangeOperandIsRejectedWithItsOffset) {
   ASSERT_EQ(p.machines[0].code.back().op, bc::Op::Fail);
   p.machines[0].code.back().a = 7;
   std::string message = writeAndLoadError(p);
-  EXPECT_NE(message.find("(machines): fail operand 7 is out of range (1 entries)"), std::string::npos) << message;
+  EXPECT_NE(message.find("(machines): fail operand 7 is out of range (1 entries)"),
+            std::string::npos)
+      << message;
 
   p = smallProgram();
   for (auto& in : p.machines[0].code)
     if (in.op == bc::Op::Next) in.a = 4;
-  EXPECT_NE(writeAndLoadError(p).find("state operand 4 is out of range (4 entries)"), std::string::npos);
+  EXPECT_NE(writeAndLoadError(p).find("state operand 4 is out of range (4 entries)"),
+            std::string::npos);
 }
 
 TEST(BytecodeLoaderTest, ChoiceTargetsMustBeStatesOfTheMachine) {
   bc::Program p = smallProgram();
   p.choices[0].rules[0].next = 9;
-  EXPECT_NE(writeAndLoadError(p).find("a choice rule goes to state 9 of a machine with 4 states"), std::string::npos);
+  EXPECT_NE(writeAndLoadError(p).find("a choice rule goes to state 9 of a machine with 4 states"),
+            std::string::npos);
   p = smallProgram();
   p.choices[0].defaultState = 4;
   EXPECT_NE(writeAndLoadError(p).find("Default goes to state 4"), std::string::npos);
@@ -167,30 +182,36 @@ TEST(BytecodeLoaderTest, ChoiceTargetsMustBeStatesOfTheMachine) {
 TEST(BytecodeLoaderTest, StateCodeMustEndWithATransition) {
   bc::Program p = smallProgram();
   p.machines[0].states[0].codeEnd -= 1;
-  EXPECT_NE(writeAndLoadError(p).find("state 'A' does not end with a transition or Fail"), std::string::npos);
+  EXPECT_NE(writeAndLoadError(p).find("state 'A' does not end with a transition or Fail"),
+            std::string::npos);
   p = smallProgram();
   p.machines[0].states[0].codeEnd = 1000;
-  EXPECT_NE(writeAndLoadError(p).find("state 'A' has code [0, 1000) outside the machine's"), std::string::npos);
+  EXPECT_NE(writeAndLoadError(p).find("state 'A' has code [0, 1000) outside the machine's"),
+            std::string::npos);
   p = smallProgram();
   p.machines[0].states[0].codeEnd = p.machines[0].states[1].codeEnd;
-  EXPECT_NE(writeAndLoadError(p).find("state 'A' has a transition before the end of its code"), std::string::npos);
+  EXPECT_NE(writeAndLoadError(p).find("state 'A' has a transition before the end of its code"),
+            std::string::npos);
   p = smallProgram();
   p.machines[0].startAt = 4;
   EXPECT_NE(writeAndLoadError(p).find("StartAt 4 is out of range (4 states)"), std::string::npos);
 }
 
 TEST(BytecodeLoaderTest, ChildMachinesMustComeLaterWithTheirRole) {
-  auto compiled = compileDefinition({"parallel", R"({"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true,
+  auto compiled = compileDefinition(
+      {"parallel", R"({"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true,
     "Branches": [{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}]}}})"});
   ASSERT_TRUE(compiled.ok());
   bc::Program p = *compiled;
   EXPECT_EQ(writeAndLoadError(p), "loaded");
   p.parallels[0].branches[0] = 0; // a machine running itself would never end
-  EXPECT_NE(writeAndLoadError(p).find("machine 0 runs machine 0: child machines come after their parent"),
-            std::string::npos);
+  EXPECT_NE(
+      writeAndLoadError(p).find("machine 0 runs machine 0: child machines come after their parent"),
+      std::string::npos);
   p = *compiled;
   p.machines[1].role = bc::MachineRole::MapProcessor;
-  EXPECT_NE(writeAndLoadError(p).find("machine 1 has role 2, not the role 1 its use needs"), std::string::npos);
+  EXPECT_NE(writeAndLoadError(p).find("machine 1 has role 2, not the role 1 its use needs"),
+            std::string::npos);
 }
 
 TEST(BytecodeLoaderTest, AHugeCountIsRejectedBeforeAllocating) {
@@ -232,11 +253,13 @@ TEST(BytecodeLoaderTest, DuplicateKeysAndNonFiniteNumbersAreRejected) {
 TEST(BytecodeLoaderTest, SectionsMustComeInOrderAndBeReadWhole) {
   std::string module = smallModule();
   std::string bytes = withSection(module, format::SectionId::Waits, std::string("\x00\x00", 2));
-  EXPECT_NE(loadError(bytes).find("(waits): 1 unread bytes at the end of the section"), std::string::npos)
+  EXPECT_NE(loadError(bytes).find("(waits): 1 unread bytes at the end of the section"),
+            std::string::npos)
       << loadError(bytes);
   bytes = module;
   bytes[20] = 2;
-  EXPECT_NE(loadError(withHeaderFixed(bytes)).find("expected section 1 (module), found id 2"), std::string::npos);
+  EXPECT_NE(loadError(withHeaderFixed(bytes)).find("expected section 1 (module), found id 2"),
+            std::string::npos);
 }
 
 } // namespace

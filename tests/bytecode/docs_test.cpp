@@ -18,8 +18,8 @@ TEST(BytecodeDocTest, EveryOpcodeIsDocumentedWithItsOperand) {
   int code = 0;
 #define ASL_OP(name, operand, summary)                                                             \
   {                                                                                                \
-    std::string row = "| " + std::to_string(code) + " | `" #name "` | " #operand " |";              \
-    EXPECT_NE(doc.find(row), std::string::npos) << "docs/bytecode.md lacks the row " << row;        \
+    std::string row = "| " + std::to_string(code) + " | `" #name "` | " #operand " |";             \
+    EXPECT_NE(doc.find(row), std::string::npos) << "docs/bytecode.md lacks the row " << row;       \
     ++code;                                                                                        \
   }
 #include "runtime/bytecode/opcodes.def"

@@ -84,7 +84,8 @@ inline void expectTemplatesEqual(const eval::PayloadTemplate& a, const eval::Pay
   ASSERT_EQ(a.items.size(), b.items.size());
   for (size_t i = 0; i < a.items.size(); ++i)
     expectTemplatesEqual(a.items[i], b.items[i]);
-  if (a.kind == eval::PayloadTemplate::Kind::Dynamic) expectExpressionsEqual(a.expression, b.expression);
+  if (a.kind == eval::PayloadTemplate::Kind::Dynamic)
+    expectExpressionsEqual(a.expression, b.expression);
 }
 
 inline void expectNumbersEqual(const bc::DynamicNumber& a, const bc::DynamicNumber& b) {

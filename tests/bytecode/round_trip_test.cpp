@@ -15,7 +15,9 @@
 namespace asl::testing {
 namespace {
 
-std::string corpusDir() { return std::string(ASL_SOURCE_DIR) + "/tests/conformance/corpus"; }
+std::string corpusDir() {
+  return std::string(ASL_SOURCE_DIR) + "/tests/conformance/corpus";
+}
 
 bc::Program compile(std::string name, std::string text) {
   auto program = compileDefinition({std::move(name), std::move(text)});

@@ -33,7 +33,8 @@ int runCompile(CompileArgs& args) {
     std::cerr << "aslc: error: " << text.error().message << "\n";
     return kExitUsage;
   }
-  front::CheckedDefinition checked = front::checkDefinition(args.file, std::move(text).value(), args.options);
+  front::CheckedDefinition checked =
+      front::checkDefinition(args.file, std::move(text).value(), args.options);
   if (checked.hasErrors()) {
     std::cerr << formatHuman(checked, false);
     return kExitInvalid;
@@ -47,7 +48,8 @@ int runCompile(CompileArgs& args) {
   if (args.emit == "bytecode") {
     // Binary on a terminal garbles it and helps no one; a pipe or a file is what was meant.
     if (args.output == "-" && isatty(fileno(stdout))) {
-      std::cerr << "aslc: error: refusing to write binary bytecode to a terminal; use -o FILE.aslb\n";
+      std::cerr
+          << "aslc: error: refusing to write binary bytecode to a terminal; use -o FILE.aslb\n";
       return kExitUsage;
     }
     printed = bytecode::writeProgram(bytecode::lowerToProgram(*module), "aslc " ASL_VERSION);
@@ -78,10 +80,14 @@ int runCompile(CompileArgs& args) {
 
 CommandAction addCompileCommand(CLI::App& app) {
   auto args = std::make_shared<CompileArgs>();
-  CLI::App* cmd = app.add_subcommand("compile", "Compile a definition and emit a stage of the pipeline");
+  CLI::App* cmd =
+      app.add_subcommand("compile", "Compile a definition and emit a stage of the pipeline");
   cmd->add_option("file", args->file, "Definition file (- for standard input)")->required();
-  cmd->add_option("--emit", args->emit, "What to write: ir (text), bytecode (an .aslb module)")->check(CLI::IsMember({"ir", "bytecode"}))->capture_default_str();
-  cmd->add_option("-o,--output", args->output, "Output file (- for standard output)")->capture_default_str();
+  cmd->add_option("--emit", args->emit, "What to write: ir (text), bytecode (an .aslb module)")
+      ->check(CLI::IsMember({"ir", "bytecode"}))
+      ->capture_default_str();
+  cmd->add_option("-o,--output", args->output, "Output file (- for standard output)")
+      ->capture_default_str();
   addLimitOptions(*cmd, args->options.limits);
   return [args] { return runCompile(*args); };
 }
