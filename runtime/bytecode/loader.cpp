@@ -39,7 +39,7 @@ constexpr size_t kChoiceOperatorCount = std::size(kChoiceOperatorTakesPath);
 // rejected before anything is allocated for it.
 constexpr size_t kMinExpression = 3, kMinTemplate = 2, kMinSegment = 7, kMinFilter = 17,
                  kMinArgument = 19, kMinCall = 3, kMinNode = 27, kMinRule = 10, kMinState = 7,
-                 kMinMachine = 4, kMinPair = 2, kMinStage = 5;
+                 kMinMachine = 4, kMinStage = 5;
 
 bool isTransition(Op op) {
   return op == Op::Next || op == Op::End || op == Op::Choose || op == Op::Fail;
