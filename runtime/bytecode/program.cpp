@@ -14,23 +14,23 @@ std::string_view opName(Op op) {
 }
 
 namespace {
-constexpr OperandKind none = OperandKind::None, expression = OperandKind::Expression,
-                      template_ = OperandKind::Template, state = OperandKind::State,
-                      task = OperandKind::Task, choice = OperandKind::Choice,
-                      wait = OperandKind::Wait, fail = OperandKind::Fail,
-                      parallel = OperandKind::Parallel, map = OperandKind::Map;
+// opcodes.def spells operand kinds as lower-case words, `template` among them; pasting a suffix
+// turns each into one of these names without redefining the keyword.
+constexpr OperandKind none_ = OperandKind::None, expression_ = OperandKind::Expression,
+                      template_ = OperandKind::Template, state_ = OperandKind::State,
+                      task_ = OperandKind::Task, choice_ = OperandKind::Choice,
+                      wait_ = OperandKind::Wait, fail_ = OperandKind::Fail,
+                      parallel_ = OperandKind::Parallel, map_ = OperandKind::Map;
 } // namespace
 
 OperandKind opOperand(Op op) {
-#define template template_
   switch (op) {
 #define ASL_OP(name, operand, doc)                                                                 \
   case Op::name:                                                                                   \
-    return operand;
+    return operand##_;
 #include "runtime/bytecode/opcodes.def"
 #undef ASL_OP
   }
-#undef template
   return OperandKind::None;
 }
 

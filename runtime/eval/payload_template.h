@@ -24,12 +24,6 @@ struct PayloadTemplate {
   std::vector<TemplateField> fields;
   std::vector<PayloadTemplate> items;
   Expression expression;
-
-  static PayloadTemplate ofConstant(Value v) {
-    PayloadTemplate t;
-    t.constant = std::move(v);
-    return t;
-  }
 };
 
 /// An object member. `key` is the output name (a String value shared by every evaluation).
