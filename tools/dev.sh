@@ -79,6 +79,10 @@ cmd_test() {
   install_deps
   build release -DCMAKE_BUILD_TYPE=Release
   run_tests release
+  # The runtime and aslrun build and pass their tests without the compiler, which proves they
+  # do not depend on it.
+  build runtime-only -DCMAKE_BUILD_TYPE=Release -DASL_BUILD_COMPILER=OFF -DASL_BUILD_BENCHMARKS=OFF
+  run_tests runtime-only
 }
 
 # Map iterations and Parallel branches run on threads: their tests, and every recorded

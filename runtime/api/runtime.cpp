@@ -5,6 +5,8 @@
 #include <mutex>
 #include <thread>
 
+#include "runtime/bytecode/loader.h"
+#include "runtime/bytecode/prepare.h"
 #include "runtime/bytecode/program.h"
 #include "runtime/exec/clock.h"
 #include "runtime/exec/task_handler.h"
@@ -31,6 +33,14 @@ struct Runtime::Handlers final : exec::TaskHandler {
     return eval::ExecResult<Value>(fail(eval::ExecError{std::move(e.error), std::move(e.cause)}));
   }
 };
+
+Result<Workflow> Workflow::fromBytecode(std::string_view bytes) {
+  auto program = bc::loadProgram(bytes);
+  if (!program.ok()) return fail(std::move(program).error());
+  auto shared = std::make_shared<bc::Program>(std::move(program).value());
+  if (auto prepared = bc::prepareProgram(*shared); !prepared.ok()) return fail(prepared.error());
+  return Workflow(std::move(shared));
+}
 
 Runtime::Runtime() : handlers_(std::make_shared<Handlers>()) {}
 Runtime::~Runtime() = default;

@@ -13,7 +13,7 @@
 #include "runtime/bytecode/loader.h"
 #include "tools/aslc/commands.h"
 #include "tools/aslc/diagnostic_printer.h"
-#include "tools/aslc/file_io.h"
+#include "tools/common/file_io.h"
 #include "tools/aslc/limit_options.h"
 
 namespace asl::tools {

@@ -7,7 +7,7 @@
 #include "compiler/front/frontend.h"
 #include "tools/aslc/commands.h"
 #include "tools/aslc/diagnostic_printer.h"
-#include "tools/aslc/file_io.h"
+#include "tools/common/file_io.h"
 #include "tools/aslc/heap_warmup.h"
 #include "tools/aslc/limit_options.h"
 

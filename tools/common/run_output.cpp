@@ -1,4 +1,4 @@
-#include "tools/aslc/run_output.h"
+#include "tools/common/run_output.h"
 
 #include "runtime/value/json_writer.h"
 

@@ -1,5 +1,5 @@
 // File reading with a size bound, so a huge or endless input cannot exhaust memory.
-#include "tools/aslc/file_io.h"
+#include "tools/common/file_io.h"
 
 #include <cerrno>
 #include <cstdio>
