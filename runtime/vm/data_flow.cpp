@@ -74,18 +74,17 @@ ExecResult<Value> evaluateField(const eval::Expression& expression, std::string_
   return unsupportedJsonata(expression);
 }
 
-ExecResult<Value> evaluateTemplate(const eval::PayloadTemplate& tpl, const Scope& scope) {
+ExecResult<Value> evaluateTemplate(const eval::PayloadTemplate& tpl, const Scope& scope,
+                                   std::string_view field) {
   using Kind = eval::PayloadTemplate::Kind;
   switch (tpl.kind) {
-  case Kind::Constant:
-    return tpl.constant;
-  case Kind::Dynamic:
-    return evaluateField(tpl.expression, "", scope);
+  case Kind::Constant: return tpl.constant;
+  case Kind::Dynamic: return evaluateField(tpl.expression, field, scope);
   case Kind::Array: {
     std::vector<Value> items;
     items.reserve(tpl.items.size());
     for (const auto& item : tpl.items) {
-      auto v = evaluateTemplate(item, scope);
+      auto v = evaluateTemplate(item, scope, field);
       if (!v.ok()) return v;
       items.push_back(std::move(v).value());
     }
@@ -94,12 +93,14 @@ ExecResult<Value> evaluateTemplate(const eval::PayloadTemplate& tpl, const Scope
   case Kind::Object: {
     std::vector<Member> members;
     members.reserve(tpl.fields.size());
-    for (const auto& field : tpl.fields) {
-      ExecResult<Value> v = field.value.kind == Kind::Dynamic
-                                ? evaluateField(field.value.expression, field.fieldName, scope)
-                                : evaluateTemplate(field.value, scope);
+    for (const auto& member : tpl.fields) {
+      // JSONPath names the member as written ("x.$"); JSONata the path to it ("Output/x").
+      std::string name = scope.jsonata ? std::string(field) + "/" + member.fieldName : member.fieldName;
+      ExecResult<Value> v = member.value.kind == Kind::Dynamic
+                                ? evaluateField(member.value.expression, name, scope)
+                                : evaluateTemplate(member.value, scope, name);
       if (!v.ok()) return v;
-      members.push_back(Member{field.key, std::move(v).value()});
+      members.push_back(Member{member.key, std::move(v).value()});
     }
     return Value::object(std::move(members));
   }

@@ -28,7 +28,10 @@ struct Scope {
 /// InputPath / OutputPath / ItemsPath: the value the path selects.
 eval::ExecResult<Value> selectPath(const eval::Expression& path, const Scope& scope);
 /// Payload templates (Parameters, ResultSelector, ItemSelector, Arguments, Output, Assign...).
-eval::ExecResult<Value> evaluateTemplate(const eval::PayloadTemplate& tpl, const Scope& scope);
+/// `field` names the template's field ("Output"); JSONata errors name the member they come
+/// from as AWS does ("Output/result").
+eval::ExecResult<Value> evaluateTemplate(const eval::PayloadTemplate& tpl, const Scope& scope,
+                                         std::string_view field);
 /// One expression in a named field (ErrorPath, SecondsPath, Items, TimeoutSeconds...).
 eval::ExecResult<Value> evaluateField(const eval::Expression& expression, std::string_view field,
                                       const Scope& scope);

@@ -318,7 +318,7 @@ MachineOutcome MachineRun::run(Value input) {
       if (jsonata) {
         if (catcher->output != bc::kNone) {
           sc.input = &input;
-          auto built = evaluateTemplate(ex_.program.templates[catcher->output], sc);
+          auto built = evaluateTemplate(ex_.program.templates[catcher->output], sc, "Output");
           if (!built.ok())
             return MachineOutcome{
                 MachineOutcome::Kind::Failed, {}, withStatePrefix(s, std::move(built).error())};
@@ -370,7 +370,7 @@ Scope MachineRun::scope(const StateRun&, const ContextObject& context, const Val
 
 // Every right-hand side sees the variables as they were before this Assign.
 ExecResult<Value> MachineRun::assignment(const eval::PayloadTemplate& tpl, const Scope& sc) const {
-  return evaluateTemplate(tpl, sc);
+  return evaluateTemplate(tpl, sc, "Assign");
 }
 
 void MachineRun::commit(const Value& assigned) {
@@ -430,12 +430,12 @@ std::optional<Failure> MachineRun::step(const StateRun& s, const bc::Instruction
     return std::nullopt;
   case bc::Op::Parameters:
     return set(r.effective,
-               evaluateTemplate(p.templates[in.a], scope(s, context, &r.effective, false)));
+               evaluateTemplate(p.templates[in.a], scope(s, context, &r.effective, false), "Parameters"));
   case bc::Op::Arguments:
-    return set(r.effective, evaluateTemplate(p.templates[in.a], scope(s, context, &r.input, true)));
+    return set(r.effective, evaluateTemplate(p.templates[in.a], scope(s, context, &r.input, true), "Arguments"));
   case bc::Op::ResultTemplate:
     return set(r.result,
-               evaluateTemplate(p.templates[in.a], scope(s, context, &r.effective, jsonata)));
+               evaluateTemplate(p.templates[in.a], scope(s, context, &r.effective, jsonata), "Result"));
   case bc::Op::ResultIsEffective:
     r.result = r.effective;
     return std::nullopt;
@@ -457,7 +457,7 @@ std::optional<Failure> MachineRun::step(const StateRun& s, const bc::Instruction
     return std::nullopt;
   }
   case bc::Op::ResultSelector:
-    return set(r.result, evaluateTemplate(p.templates[in.a], scope(s, context, &r.result, false)));
+    return set(r.result, evaluateTemplate(p.templates[in.a], scope(s, context, &r.result, false), "ResultSelector"));
   case bc::Op::Assign: {
     Scope sc = scope(s, context, jsonata ? &r.input : &r.result, jsonata);
     sc.result = &r.result;
@@ -479,7 +479,7 @@ std::optional<Failure> MachineRun::step(const StateRun& s, const bc::Instruction
   case bc::Op::Output: {
     Scope sc = scope(s, context, &r.input, true);
     sc.result = &r.result;
-    return set(r.output, evaluateTemplate(p.templates[in.a], sc));
+    return set(r.output, evaluateTemplate(p.templates[in.a], sc, "Output"));
   }
   case bc::Op::Choose: {
     Scope sc = scope(s, context, jsonata ? &r.input : &r.effective, jsonata);
@@ -509,7 +509,7 @@ std::variant<Transition, Failure> MachineRun::choose(const StateRun& s, const bc
                     bc::Index outputIndex) -> std::variant<Transition, Failure> {
     Value output = r.output;
     if (outputIndex != bc::kNone) {
-      auto built = evaluateTemplate(p.templates[outputIndex], sc);
+      auto built = evaluateTemplate(p.templates[outputIndex], sc, "Output");
       if (!built.ok()) return engineError(std::move(built).error());
       output = std::move(built).value();
     }
@@ -674,7 +674,7 @@ std::variant<Value, Failure, Cancelled> MachineRun::runMap(const StateRun&, cons
     if (!selected.ok()) return engineError(std::move(selected).error());
     items = std::move(selected).value();
   } else if (map.items != bc::kNone) {
-    auto built = evaluateTemplate(p.templates[map.items], sc);
+    auto built = evaluateTemplate(p.templates[map.items], sc, "Items");
     if (!built.ok()) return engineError(std::move(built).error());
     items = std::move(built).value();
   }
@@ -778,7 +778,7 @@ std::variant<Value, Failure, Cancelled> MachineRun::runMap(const StateRun&, cons
                                              std::nullopt, &mapItem});
           Scope itemScope = sc;
           itemScope.context = &context;
-          auto built = evaluateTemplate(p.templates[map.itemSelector], itemScope);
+          auto built = evaluateTemplate(p.templates[map.itemSelector], itemScope, "ItemSelector");
           if (!built.ok()) return failWith(engineError(std::move(built).error()));
           iterationInput = std::move(built).value();
         }
