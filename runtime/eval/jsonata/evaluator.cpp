@@ -107,7 +107,10 @@ JValue Evaluator::evaluate(const Node& expr, const JValue& input, Frame* env) {
   if (expr.kind != NodeKind::Path && expr.group)
     result = evaluateGroup(expr.group->pairs, expr.group->position, result, env);
   if (JArray* seq = result.ownedArray(); seq && seq->sequence && !seq->tupleStream) {
-    if (expr.keepArray) seq->keepSingleton = true;
+    // `~>` keeps arrays when either side asks to (jsonata-js sets this when building the tree).
+    bool keepArray = expr.keepArray || (expr.kind == NodeKind::Apply &&
+                                        (expr.lhs->keepArray || expr.rhs->keepArray));
+    if (keepArray) seq->keepSingleton = true;
     if (seq->items.empty()) return JValue();
     if (seq->items.size() == 1 && !seq->keepSingleton) return seq->items[0];
   }
@@ -459,6 +462,7 @@ JValue Evaluator::evaluateFilter(const Node& predicate, const JValue& input, Fra
     if (index < 0) index += static_cast<double>(n);
     if (index >= 0 && index < static_cast<double>(n)) {
       JValue item = seq.at(static_cast<size_t>(index));
+      if (item.isUndefined()) return results;
       if (item.isArray()) return item;
       out->items.push_back(std::move(item));
     }

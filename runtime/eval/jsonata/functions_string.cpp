@@ -298,7 +298,8 @@ JValue fnFormatBase(Evaluator&, CallArgs& c) {
 } // namespace
 
 void registerStringFunctions(FunctionRegistry& r) {
-  r.addBuiltin("string", "<x-b?:s>", fnString);
+  // JavaScript reports length 1 for string(arg, prettify = false): $map passes one argument.
+  r.addBuiltin("string", "<x-b?:s>", fnString, 1);
   r.addBuiltin("substring", "<s-nn?:s>", fnSubstring);
   r.addBuiltin("substringBefore", "<s-s:s>", fnSubstringBefore);
   r.addBuiltin("substringAfter", "<s-s:s>", fnSubstringAfter);
