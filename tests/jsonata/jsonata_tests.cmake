@@ -6,3 +6,6 @@ add_test(NAME jsonata.suite
   COMMAND jsonata_suite_runner --aslc $<TARGET_FILE:aslc>
           --suite ${CMAKE_CURRENT_SOURCE_DIR}/jsonata/suite
           --known-failures ${CMAKE_CURRENT_SOURCE_DIR}/jsonata/known-failures --jobs 2)
+asl_add_test_exe(asl_jsonata_tests jsonata/jsonata_eval_test.cpp jsonata/jsonata_functions_test.cpp)
+target_link_libraries(asl_jsonata_tests PRIVATE asl_lang asl_runtime)
+target_include_directories(asl_jsonata_tests PRIVATE ${PROJECT_SOURCE_DIR})

@@ -675,6 +675,7 @@ JValue Evaluator::evaluateCall(const Node& expr, const JValue& input, Frame* env
   if (proc.isUndefined() && forgotDollar(*expr.procedure, env, functions_)) {
     JsonataError e = makeError("T1005", expr.position);
     e.token = procedureName(*expr.procedure);
+    e.tokenIsLiteral = true;
     throwError(std::move(e));
   }
   std::vector<JValue> args;
@@ -702,6 +703,7 @@ JValue Evaluator::evaluatePartial(const Node& expr, const JValue& input, Frame* 
   if (proc.isUndefined() && forgotDollar(*expr.procedure, env, functions_)) {
     JsonataError e = makeError("T1007", expr.position);
     e.token = procedureName(*expr.procedure);
+    e.tokenIsLiteral = true;
     throwError(std::move(e));
   }
   if (!proc.isFunction()) {
