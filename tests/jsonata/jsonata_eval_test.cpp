@@ -148,7 +148,8 @@ TEST(JsonataErrorTest, ErrorsCarryCodeAndPosition) {
   EXPECT_EQ(testing::errorMessage("$error('boom')"), "boom");
   EXPECT_EQ(run("uppercase('a')", "{}"), "T1005@10");
   EXPECT_EQ(run("$nope()"), "T1006@6");
-  EXPECT_EQ(testing::errorMessage("1 + 'a'"), "The right side of the \"+\" operator must evaluate to a number");
+  EXPECT_EQ(testing::errorMessage("1 + 'a'"),
+            "The right side of the \"+\" operator must evaluate to a number");
 }
 
 TEST(JsonataLimitTest, DeepRecursionEndsWithStackOverflowError) {
@@ -164,7 +165,8 @@ TEST(JsonataLimitTest, TailRecursionRunsInConstantStack) {
 TEST(JsonataLimitTest, InfiniteLoopEndsWithTimeoutError) {
   EvalOptions options;
   options.timeLimitMs = 200;
-  EXPECT_EQ(run("($f := function(){ $f() }; $f())", std::nullopt, {}, options).substr(0, 6), "U1001@");
+  EXPECT_EQ(run("($f := function(){ $f() }; $f())", std::nullopt, {}, options).substr(0, 6),
+            "U1001@");
 }
 
 TEST(JsonataLimitTest, DepthLimitIsConfigurable) {
@@ -173,7 +175,8 @@ TEST(JsonataLimitTest, DepthLimitIsConfigurable) {
   std::string nested = std::string(30, '[') + "1" + std::string(30, ']');
   EXPECT_EQ(run(nested, std::nullopt, {}, options), "U1001@0");
   options.maxDepth = 100;
-  EXPECT_EQ(run(nested, std::nullopt, {}, options), "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]");
+  EXPECT_EQ(run(nested, std::nullopt, {}, options),
+            "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]");
 }
 
 } // namespace

@@ -10,7 +10,8 @@ namespace {
 using testing::run;
 
 TEST(JsonataStringFunctionsTest, FormattingAndSlicing) {
-  EXPECT_EQ(run("$string({'a': [1, 2.50, true], 'b': 1e21})"), R"("{\"a\":[1,2.5,true],\"b\":1e+21}")");
+  EXPECT_EQ(run("$string({'a': [1, 2.50, true], 'b': 1e21})"),
+            R"("{\"a\":[1,2.5,true],\"b\":1e+21}")");
   EXPECT_EQ(run("$string(1/3)"), "\"0.333333333333333\"");
   EXPECT_EQ(run("$substring('hello', -3, 2)"), "\"ll\"");
   EXPECT_EQ(run("$substringBefore('a-b-c', '-') & $substringAfter('a-b-c', '-')"), "\"ab-c\"");
@@ -61,7 +62,8 @@ TEST(JsonataBooleanFunctionsTest, TruthinessFollowsJsonata) {
 
 TEST(JsonataArrayFunctionsTest, SortIsStableAndTakesAComparator) {
   EXPECT_EQ(run("$sort([3,1,2])"), "[1,2,3]");
-  EXPECT_EQ(run("$sort([{'k':1,'v':'a'},{'k':0,'v':'b'},{'k':1,'v':'c'}], function($l,$r){$l.k > $r.k}).v"),
+  EXPECT_EQ(run("$sort([{'k':1,'v':'a'},{'k':0,'v':'b'},{'k':1,'v':'c'}], function($l,$r){$l.k > "
+                "$r.k}).v"),
             R"(["b","a","c"])");
   EXPECT_EQ(run("$sort([1,'a'])"), "D3070@6");
   EXPECT_EQ(run("[$count([1,2]), $count(missing)]", "{}"), "[2,0]");
@@ -101,17 +103,24 @@ TEST(JsonataDateTimeFunctionsTest, PicturesFormatAndParse) {
   EXPECT_EQ(run("$toMillis('nope')"), "D3110@10");
   EvalOptions fixed;
   fixed.nowMillis = 1000;
-  EXPECT_EQ(run("$millis() & ' ' & $now()", std::nullopt, {}, fixed), "\"1000 1970-01-01T00:00:01.000Z\"");
+  EXPECT_EQ(run("$millis() & ' ' & $now()", std::nullopt, {}, fixed),
+            "\"1000 1970-01-01T00:00:01.000Z\"");
 }
 
 TEST(JsonataHostFunctionTest, HostsRegisterAndHideFunctions) {
   FunctionRegistry registry = FunctionRegistry::standard();
-  ASSERT_TRUE(registry.add("twice", "<n:n>", [](Evaluator&, CallArgs& call) -> Result<JValue, JsonataError> {
-    return JValue::number(call[0].asNumber() * 2);
-  }).ok());
-  registry.add("fails", "<:x>", [](Evaluator&, CallArgs&) -> Result<JValue, JsonataError> {
-    return fail(makeJsonataError("D9999", 0, 0));
-  }).ok();
+  ASSERT_TRUE(registry
+                  .add("twice", "<n:n>",
+                       [](Evaluator&, CallArgs& call) -> Result<JValue, JsonataError> {
+                         return JValue::number(call[0].asNumber() * 2);
+                       })
+                  .ok());
+  registry
+      .add("fails", "<:x>",
+           [](Evaluator&, CallArgs&) -> Result<JValue, JsonataError> {
+             return fail(makeJsonataError("D9999", 0, 0));
+           })
+      .ok();
   registry.hide("eval");
   EvalOptions options;
   options.functions = &registry;

@@ -38,7 +38,7 @@ struct Options {
 };
 
 struct Case {
-  std::string id;    // group/caseNNN.json#i
+  std::string id; // group/caseNNN.json#i
   std::string group;
   std::string expr;
   std::string inputFile; // dataset path
@@ -95,7 +95,8 @@ std::map<std::string, std::string> readKnownFailures(const fs::path& path) {
 bool loadCases(const Options& opt, std::vector<Case>& cases) {
   std::vector<fs::path> files;
   for (const auto& entry : fs::recursive_directory_iterator(opt.suite / "groups"))
-    if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().extension() == ".json")
+      files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   for (const fs::path& file : files) {
     auto doc = asl::parseJsonValue(replaceLoneSurrogateEscapes(readFile(file)));
@@ -105,7 +106,8 @@ bool loadCases(const Options& opt, std::vector<Case>& cases) {
     }
     std::vector<asl::Value> entries;
     if (doc->isArray()) {
-      for (const asl::Value& v : doc->items()) entries.push_back(v);
+      for (const asl::Value& v : doc->items())
+        entries.push_back(v);
     } else {
       entries.push_back(*doc);
     }
@@ -181,7 +183,8 @@ Run runCase(const Options& opt, const Case& c, const fs::path& work, int slot) {
     dup2(out, 1);
     dup2(err, 2);
     std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
+    for (auto& a : args)
+      argv.push_back(a.data());
     argv.push_back(nullptr);
     execv(argv[0], argv.data());
     _exit(127);
@@ -205,9 +208,12 @@ std::string judge(const Case& c, const Run& run) {
     if (run.status == 0 && run.out.empty()) return "";
     return "expected undefined, got exit " + std::to_string(run.status) + ": " + run.out + run.err;
   case Case::Expect::Result: {
-    if (run.status != 0) return "expected " + asl::toJson(c.result) + ", got exit " + std::to_string(run.status) + ": " + run.err;
+    if (run.status != 0)
+      return "expected " + asl::toJson(c.result) + ", got exit " + std::to_string(run.status) +
+             ": " + run.err;
     auto actual = asl::parseJsonValue(run.out);
-    if (!actual.ok()) return "expected " + asl::toJson(c.result) + ", got unreadable output: " + run.out;
+    if (!actual.ok())
+      return "expected " + asl::toJson(c.result) + ", got unreadable output: " + run.out;
     if (*actual == c.result) return "";
     return "expected " + asl::toJson(c.result) + ", got " + asl::toJson(*actual);
   }
@@ -222,14 +228,21 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
-    if (a == "--aslc") opt.aslc = next();
-    else if (a == "--suite") opt.suite = next();
-    else if (a == "--known-failures") opt.knownFailures = next();
-    else if (a == "--filter") opt.filter = next();
-    else if (a == "--jobs") opt.jobs = std::max(1, std::atoi(next().c_str()));
-    else if (a == "--verbose") opt.verbose = true;
+    if (a == "--aslc")
+      opt.aslc = next();
+    else if (a == "--suite")
+      opt.suite = next();
+    else if (a == "--known-failures")
+      opt.knownFailures = next();
+    else if (a == "--filter")
+      opt.filter = next();
+    else if (a == "--jobs")
+      opt.jobs = std::max(1, std::atoi(next().c_str()));
+    else if (a == "--verbose")
+      opt.verbose = true;
     else {
-      std::cerr << "usage: jsonata_suite_runner --aslc PATH --suite DIR --known-failures FILE [--jobs N] [--filter TEXT] [--verbose]\n";
+      std::cerr << "usage: jsonata_suite_runner --aslc PATH --suite DIR --known-failures FILE "
+                   "[--jobs N] [--filter TEXT] [--verbose]\n";
       return 2;
     }
   }
@@ -243,13 +256,16 @@ int main(int argc, char** argv) {
   std::vector<std::thread> workers;
   for (int j = 0; j < opt.jobs; ++j) {
     workers.emplace_back([&, j] {
-      for (size_t k = nextCase++; k < cases.size(); k = nextCase++) failures[k] = judge(cases[k], runCase(opt, cases[k], work, j));
+      for (size_t k = nextCase++; k < cases.size(); k = nextCase++)
+        failures[k] = judge(cases[k], runCase(opt, cases[k], work, j));
     });
   }
-  for (auto& w : workers) w.join();
+  for (auto& w : workers)
+    w.join();
   fs::remove_all(work);
 
-  auto known = opt.knownFailures.empty() ? std::map<std::string, std::string>() : readKnownFailures(opt.knownFailures);
+  auto known = opt.knownFailures.empty() ? std::map<std::string, std::string>()
+                                         : readKnownFailures(opt.knownFailures);
   std::map<std::string, std::pair<int, int>> groups;
   size_t passed = 0, failed = 0;
   bool ok = true;
@@ -267,7 +283,8 @@ int main(int argc, char** argv) {
     bool listed = known.count(cases[k].id) > 0;
     if (!listed) ok = false;
     if (!listed || opt.verbose)
-      std::cout << (listed ? "known failure " : "FAIL ") << cases[k].id << ": " << cases[k].expr.substr(0, 200) << "\n    " << failures[k].substr(0, 400) << "\n";
+      std::cout << (listed ? "known failure " : "FAIL ") << cases[k].id << ": "
+                << cases[k].expr.substr(0, 200) << "\n    " << failures[k].substr(0, 400) << "\n";
   }
   if (opt.filter.empty()) {
     for (const auto& [id, reason] : known) {
@@ -277,7 +294,9 @@ int main(int argc, char** argv) {
     }
   }
   for (const auto& [name, counts] : groups)
-    std::cout << "  " << name << ": " << counts.first << " passed" << (counts.second ? ", " + std::to_string(counts.second) + " failed" : "") << "\n";
-  std::cout << passed << " passed, " << failed << " failed (" << (cases.empty() ? 0.0 : 100.0 * passed / cases.size()) << "%)\n";
+    std::cout << "  " << name << ": " << counts.first << " passed"
+              << (counts.second ? ", " + std::to_string(counts.second) + " failed" : "") << "\n";
+  std::cout << passed << " passed, " << failed << " failed ("
+            << (cases.empty() ? 0.0 : 100.0 * passed / cases.size()) << "%)\n";
   return ok ? 0 : 1;
 }

@@ -59,11 +59,14 @@ int runEval(EvalArgs& args) {
       std::cerr << "aslc: error: --bindings must be a JSON object\n";
       return kExitUsage;
     }
-    for (const Member& m : parsed->members()) bindings.emplace_back(std::string(m.key.asString()), m.value);
+    for (const Member& m : parsed->members())
+      bindings.emplace_back(std::string(m.key.asString()), m.value);
   }
 
   // $eval parses at run time; the runtime cannot include the parser, so it is passed in.
-  args.options.parser = [limits](std::string_view text) { return lang::jsonata::parseJsonata(text, limits); };
+  args.options.parser = [limits](std::string_view text) {
+    return lang::jsonata::parseJsonata(text, limits);
+  };
   auto result = jn::evaluate(**tree, input, bindings, args.options);
   if (!result.ok()) return reportJsonataError(result.error());
   if (result->has_value()) std::cout << toJson(**result) << "\n";
@@ -77,7 +80,8 @@ CommandAction addEvalCommand(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("eval", "Evaluate a JSONata expression");
   cmd->add_option("expression", args->expression, "The JSONata expression")->required();
   auto* inputOpt = cmd->add_option("--input", args->input, "The input document, as JSON text");
-  cmd->add_option("--input-file", args->inputFile, "A file holding the input document")->excludes(inputOpt);
+  cmd->add_option("--input-file", args->inputFile, "A file holding the input document")
+      ->excludes(inputOpt);
   cmd->add_option("--bindings", args->bindings, "Variables, as a JSON object: {\"x\": 1} binds $x");
   cmd->add_option("--max-depth", args->options.maxDepth, "Deepest evaluation nesting")
       ->capture_default_str()

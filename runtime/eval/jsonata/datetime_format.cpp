@@ -14,9 +14,10 @@
 namespace asl::eval::jsonata {
 namespace {
 
-const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                               "July",    "August",   "September", "October", "November", "December"};
-const char* const kDays[] = {"",         "Monday", "Tuesday", "Wednesday",
+const char* const kMonths[] = {"January",   "February", "March",    "April",
+                               "May",       "June",     "July",     "August",
+                               "September", "October",  "November", "December"};
+const char* const kDays[] = {"",         "Monday", "Tuesday",  "Wednesday",
                              "Thursday", "Friday", "Saturday", "Sunday"};
 constexpr double kDayMillis = 86400000.0;
 
@@ -36,12 +37,31 @@ struct Marker {
 
 std::string defaultPresentation(char component) {
   switch (component) {
-  case 'Y': case 'M': case 'D': case 'd': case 'W': case 'X': case 'w': case 'x':
-  case 'H': case 'h': case 'f': return "1";
-  case 'F': case 'P': case 'C': case 'E': return "n";
-  case 'm': case 's': return "01";
-  case 'Z': case 'z': return "01:01";
-  default: return "";
+  case 'Y':
+  case 'M':
+  case 'D':
+  case 'd':
+  case 'W':
+  case 'X':
+  case 'w':
+  case 'x':
+  case 'H':
+  case 'h':
+  case 'f':
+    return "1";
+  case 'F':
+  case 'P':
+  case 'C':
+  case 'E':
+    return "n";
+  case 'm':
+  case 's':
+    return "01";
+  case 'Z':
+  case 'z':
+    return "01:01";
+  default:
+    return "";
   }
 }
 
@@ -121,13 +141,15 @@ std::vector<Marker> analysePicture(std::string_view picture) {
         def.names = LetterCase::Lower;
       } else if (def.presentation1[0] == 'N') {
         def.hasNames = true;
-        def.names = def.presentation1.size() > 1 && def.presentation1[1] == 'n' ? LetterCase::Title : LetterCase::Upper;
+        def.names = def.presentation1.size() > 1 && def.presentation1[1] == 'n' ? LetterCase::Title
+                                                                                : LetterCase::Upper;
       } else if (std::string_view("YMDdFWwXxHhmsf").find(def.component) != std::string_view::npos) {
         std::string integerPattern = def.presentation1;
         if (def.presentation2) integerPattern += std::string(";") + def.presentation2;
         def.integer = analyseIntegerPicture(integerPattern);
         def.hasInteger = true;
-        if (def.widthMin && def.integer.mandatoryDigits < *def.widthMin) def.integer.mandatoryDigits = *def.widthMin;
+        if (def.widthMin && def.integer.mandatoryDigits < *def.widthMin)
+          def.integer.mandatoryDigits = *def.widthMin;
         if (std::string_view("YMD").find(def.component) != std::string_view::npos) {
           def.n = -1;
           if (def.widthMax) {
@@ -187,7 +209,9 @@ double dateUtc(double year, double month0, double day, double h = 0, double mi =
   double y = year + std::floor(month0 / 12);
   double m = std::fmod(month0, 12);
   if (m < 0) m += 12;
-  double days = static_cast<double>(daysFromCivil(static_cast<int64_t>(y), static_cast<int64_t>(m) + 1, 1)) + day - 1;
+  double days =
+      static_cast<double>(daysFromCivil(static_cast<int64_t>(y), static_cast<int64_t>(m) + 1, 1)) +
+      day - 1;
   return days * kDayMillis + h * 3600000.0 + mi * 60000.0 + s * 1000.0 + ms;
 }
 
@@ -227,20 +251,26 @@ double startOfFirstWeek(double year, double month0) {
   return day > 4 ? first + (8 - day) * kDayMillis : first - (day - 1) * kDayMillis;
 }
 
-double deltaWeeks(double start, double end) { return (end - start) / (kDayMillis * 7) + 1; }
+double deltaWeeks(double start, double end) {
+  return (end - start) / (kDayMillis * 7) + 1;
+}
 
 // The value of one component for an instant (jsonata-js getDateTimeFragment).
 JValue fragment(const DateParts& d, char component) {
   auto num = [](double v) { return JValue::number(v); };
   switch (component) {
-  case 'Y': return num(static_cast<double>(d.year));
-  case 'M': return num(d.month);
-  case 'D': return num(d.day);
+  case 'Y':
+    return num(static_cast<double>(d.year));
+  case 'M':
+    return num(d.month);
+  case 'D':
+    return num(d.day);
   case 'd': {
     double today = dateUtc(static_cast<double>(d.year), d.month - 1, d.day);
     return num((today - dateUtc(static_cast<double>(d.year), 0, 1)) / kDayMillis + 1);
   }
-  case 'F': return num(d.weekday == 0 ? 7 : d.weekday);
+  case 'F':
+    return num(d.weekday == 0 ? 7 : d.weekday);
   case 'W': {
     double year = static_cast<double>(d.year);
     double today = dateUtc(year, d.month - 1, d.day);
@@ -275,27 +305,38 @@ JValue fragment(const DateParts& d, char component) {
     if (d.millis >= startOfFirstWeek(year, d.month)) return num(d.month == 12 ? 1 : d.month + 1);
     return num(d.month);
   }
-  case 'H': return num(d.hours);
-  case 'h': return num(d.hours % 12 == 0 ? 12 : d.hours % 12);
-  case 'P': return JValue::string(d.hours >= 12 ? "pm" : "am");
-  case 'm': return num(d.minutes);
-  case 's': return num(d.seconds);
-  case 'f': return num(d.ms);
+  case 'H':
+    return num(d.hours);
+  case 'h':
+    return num(d.hours % 12 == 0 ? 12 : d.hours % 12);
+  case 'P':
+    return JValue::string(d.hours >= 12 ? "pm" : "am");
+  case 'm':
+    return num(d.minutes);
+  case 's':
+    return num(d.seconds);
+  case 'f':
+    return num(d.ms);
   case 'C':
-  case 'E': return JValue::string("ISO");
-  default: return JValue();
+  case 'E':
+    return JValue::string("ISO");
+  default:
+    return JValue();
   }
 }
 
 std::string applyCase(std::string s, LetterCase c) {
   for (char& ch : s) {
-    if (c == LetterCase::Upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    if (c == LetterCase::Lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (c == LetterCase::Upper)
+      ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    if (c == LetterCase::Lower)
+      ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   }
   return s;
 }
 
-std::string formatComponent(const DateParts& date, const Marker& m, double offsetHours, double offsetMinutes) {
+std::string formatComponent(const DateParts& date, const Marker& m, double offsetHours,
+                            double offsetMinutes) {
   JValue value = fragment(date, m.component);
   if (std::string_view("YMDdFWwXxHhms").find(m.component) != std::string_view::npos) {
     double v = value.asNumber();
@@ -312,7 +353,8 @@ std::string formatComponent(const DateParts& date, const Marker& m, double offse
         throwError(std::move(e));
       }
       name = applyCase(name, m.names);
-      if (m.widthMax && static_cast<int>(name.size()) > *m.widthMax) name.resize(static_cast<size_t>(*m.widthMax));
+      if (m.widthMax && static_cast<int>(name.size()) > *m.widthMax)
+        name.resize(static_cast<size_t>(*m.widthMax));
       return name;
     }
     return formatInteger(v, m.integer);
@@ -327,7 +369,8 @@ std::string formatComponent(const DateParts& date, const Marker& m, double offse
       int digits = m.integer.mandatoryDigits;
       if (digits == 1 || digits == 2) {
         text = formatInteger(offsetHours, m.integer);
-        if (offsetMinutes != 0) text += ":" + formatInteger(offsetMinutes, analyseIntegerPicture("00"));
+        if (offsetMinutes != 0)
+          text += ":" + formatInteger(offsetMinutes, analyseIntegerPicture("00"));
       } else if (digits == 3 || digits == 4) {
         text = formatInteger(offset, m.integer);
       } else {
@@ -388,8 +431,8 @@ std::optional<double> parseIso(std::string_view s) {
   }
   double offsetMinutes = 0;
   if (i < s.size() && s[i] == 'T') {
-    if (!digits(i + 1, 2, hour) || s.size() < i + 9 || s[i + 3] != ':' || !digits(i + 4, 2, minute) ||
-        s[i + 6] != ':' || !digits(i + 7, 2, second))
+    if (!digits(i + 1, 2, hour) || s.size() < i + 9 || s[i + 3] != ':' ||
+        !digits(i + 4, 2, minute) || s[i + 6] != ':' || !digits(i + 7, 2, second))
       return std::nullopt;
     i += 9;
     if (i < s.size() && s[i] == '.') {
@@ -417,7 +460,8 @@ std::optional<double> parseIso(std::string_view s) {
       i = j + 2;
     }
   }
-  if (i != s.size() || month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 59)
+  if (i != s.size() || month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 ||
+      second > 59)
     return std::nullopt;
   return dateUtc(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60000;
 }
@@ -425,7 +469,8 @@ std::optional<double> parseIso(std::string_view s) {
 bool matchesIsoShape(std::string_view s) {
   // ^\d{4}(-[01]\d)*(-[0-3]\d)*(T[0-2]\d:[0-5]\d:[0-5]\d)*(\.\d+)?([+-][0-2]\d:?[0-5]\d|Z)?$
   const auto re = compilePattern(
-      R"(^\d{4}(-[01]\d)*(-[0-3]\d)*(T[0-2]\d:[0-5]\d:[0-5]\d)*(\.\d+)?([+-][0-2]\d:?[0-5]\d|Z)?$)", false);
+      R"(^\d{4}(-[01]\d)*(-[0-3]\d)*(T[0-2]\d:[0-5]\d:[0-5]\d)*(\.\d+)?([+-][0-2]\d:?[0-5]\d|Z)?$)",
+      false);
   return re && re->exec(s, 0).has_value();
 }
 
@@ -443,7 +488,8 @@ std::string formatDateTime(double millis, const JValue& picture, const JValue& t
   double offsetMillis = (60 * offsetHours + offsetMinutes) * 60 * 1000;
   DateParts date = split(millis + offsetMillis);
   std::string out;
-  for (const Marker& m : spec) out += m.literal ? m.text : formatComponent(date, m, offsetHours, offsetMinutes);
+  for (const Marker& m : spec)
+    out += m.literal ? m.text : formatComponent(date, m, offsetHours, offsetMinutes);
   return out;
 }
 
@@ -470,7 +516,8 @@ std::optional<double> parseDateTime(std::string_view text, const JValue& picture
       re = escapeRegex(m.text);
     } else if (m.component == 'Z' || m.component == 'z') {
       std::string sep = m.integer.regular ? m.integer.separators[0].character : "";
-      re = (m.component == 'z' ? "GMT" : "") + std::string("[-+][0-9]+") + (sep.empty() ? "" : escapeRegex(sep) + "[0-9]+");
+      re = (m.component == 'z' ? "GMT" : "") + std::string("[-+][0-9]+") +
+           (sep.empty() ? "" : escapeRegex(sep) + "[0-9]+");
       bool gmt = m.component == 'z';
       part.parse = [sep, gmt](std::string_view v) -> std::optional<double> {
         if (gmt) v.remove_prefix(3);
@@ -491,7 +538,9 @@ std::optional<double> parseDateTime(std::string_view text, const JValue& picture
       IntegerPicture ip = m.integer;
       ip.width = m.n;
       re = integerRegex(ip);
-      part.parse = [ip](std::string_view v) -> std::optional<double> { return parseIntegerText(v, ip); };
+      part.parse = [ip](std::string_view v) -> std::optional<double> {
+        return parseIntegerText(v, ip);
+      };
     } else {
       re = "[a-zA-Z]+";
       std::map<std::string, double> lookup;
@@ -500,9 +549,11 @@ std::optional<double> parseDateTime(std::string_view text, const JValue& picture
         return applyCase(name, LetterCase::Lower);
       };
       if (m.component == 'M' || m.component == 'x') {
-        for (int i = 0; i < 12; ++i) lookup[key(kMonths[i])] = i + 1;
+        for (int i = 0; i < 12; ++i)
+          lookup[key(kMonths[i])] = i + 1;
       } else if (m.component == 'F') {
-        for (int i = 1; i < 8; ++i) lookup[key(kDays[i])] = i;
+        for (int i = 1; i < 8; ++i)
+          lookup[key(kDays[i])] = i;
       } else if (m.component == 'P') {
         lookup = {{"am", 0}, {"pm", 1}};
       } else {
@@ -539,18 +590,25 @@ std::optional<double> parseDateTime(std::string_view text, const JValue& picture
   };
   auto isType = [](int mask, int type) { return (~type & mask) == 0 && (type & mask) != 0; };
   int mask = 0;
-  for (char c : std::string_view("YXMxWwdD")) mask = (mask << 1) | (has(c) ? 1 : 0);
+  for (char c : std::string_view("YXMxWwdD"))
+    mask = (mask << 1) | (has(c) ? 1 : 0);
   bool dateA = isType(mask, 161);
   bool dateB = !dateA && isType(mask, 130);
   bool dateC = isType(mask, 84);
   bool dateD = !dateC && isType(mask, 72);
   mask = 0;
-  for (char c : std::string_view("PHhmsf")) mask = (mask << 1) | (has(c) ? 1 : 0);
+  for (char c : std::string_view("PHhmsf"))
+    mask = (mask << 1) | (has(c) ? 1 : 0);
   bool timeA = isType(mask, 23);
   bool timeB = !timeA && isType(mask, 47);
-  std::string comps = std::string(dateB ? "YD" : dateC ? "XxwF" : dateD ? "XWF" : "YMD") + (timeB ? "Phmsf" : "Hmsf");
-  DateParts now = split(static_cast<double>(
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count()));
+  std::string comps = std::string(dateB   ? "YD"
+                                  : dateC ? "XxwF"
+                                  : dateD ? "XWF"
+                                          : "YMD") +
+                      (timeB ? "Phmsf" : "Hmsf");
+  DateParts now = split(static_cast<double>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                std::chrono::system_clock::now().time_since_epoch())
+                                                .count()));
   bool startSpecified = false, endSpecified = false;
   std::map<char, double> value;
   for (char c : comps) {

@@ -81,7 +81,8 @@ void Evaluator::tick() {
 
 void Evaluator::checkBudget() {
   char marker = 0;
-  size_t used = static_cast<size_t>(stackBase_ > &marker ? stackBase_ - &marker : &marker - stackBase_);
+  size_t used =
+      static_cast<size_t>(stackBase_ > &marker ? stackBase_ - &marker : &marker - stackBase_);
   if (depth_ > options_.maxDepth || used > options_.maxStackBytes) {
     JsonataError e = makeError("U1001");
     e.value = "Stack overflow error: Check for non-terminating recursive function.  Consider "
@@ -96,20 +97,22 @@ Frame* Evaluator::frameFromTuple(Frame* env, const JValue& tuple) {
   Frame* frame = newFrame(env);
   size_t n = tuple.memberCount();
   frame->bindings.reserve(n);
-  for (size_t i = 0; i < n; ++i) frame->bindings.emplace_back(std::string(tuple.keyAt(i)), tuple.valueAt(i));
+  for (size_t i = 0; i < n; ++i)
+    frame->bindings.emplace_back(std::string(tuple.keyAt(i)), tuple.valueAt(i));
   return frame;
 }
 
 JValue Evaluator::evaluate(const Node& expr, const JValue& input, Frame* env) {
   EvalScope scope(*this);
   JValue result = evaluateInner(expr, input, env);
-  for (const Stage& stage : expr.predicate) result = evaluateFilter(*stage.expr, result, env);
+  for (const Stage& stage : expr.predicate)
+    result = evaluateFilter(*stage.expr, result, env);
   if (expr.kind != NodeKind::Path && expr.group)
     result = evaluateGroup(expr.group->pairs, expr.group->position, result, env);
   if (JArray* seq = result.ownedArray(); seq && seq->sequence && !seq->tupleStream) {
     // `~>` keeps arrays when either side asks to (jsonata-js sets this when building the tree).
-    bool keepArray = expr.keepArray || (expr.kind == NodeKind::Apply &&
-                                        (expr.lhs->keepArray || expr.rhs->keepArray));
+    bool keepArray = expr.keepArray ||
+                     (expr.kind == NodeKind::Apply && (expr.lhs->keepArray || expr.rhs->keepArray));
     if (keepArray) seq->keepSingleton = true;
     if (seq->items.empty()) return JValue();
     if (seq->items.size() == 1 && !seq->keepSingleton) return seq->items[0];
@@ -143,8 +146,10 @@ JValue lookupName(const JValue& input, std::string_view name) {
 
 JValue Evaluator::evaluateInner(const Node& expr, const JValue& input, Frame* env) {
   switch (expr.kind) {
-  case NodeKind::Path: return evaluatePath(expr, input, env);
-  case NodeKind::Binary: return evaluateBinary(expr, input, env);
+  case NodeKind::Path:
+    return evaluatePath(expr, input, env);
+  case NodeKind::Binary:
+    return evaluateBinary(expr, input, env);
   case NodeKind::Negate: {
     JValue v = evaluate(*expr.lhs, input, env);
     if (v.isUndefined()) return v;
@@ -155,21 +160,29 @@ JValue Evaluator::evaluateInner(const Node& expr, const JValue& input, Frame* en
     e.valueIsLiteral = true;
     throwError(std::move(e));
   }
-  case NodeKind::Array: return evaluateArray(expr, input, env);
-  case NodeKind::Object: return evaluateGroup(expr.pairs, expr.position, input, env);
-  case NodeKind::String: return JValue::string(expr.text);
-  case NodeKind::Number: return JValue::number(expr.number);
-  case NodeKind::Bool: return JValue::boolean(expr.boolean);
-  case NodeKind::Null: return JValue::null();
+  case NodeKind::Array:
+    return evaluateArray(expr, input, env);
+  case NodeKind::Object:
+    return evaluateGroup(expr.pairs, expr.position, input, env);
+  case NodeKind::String:
+    return JValue::string(expr.text);
+  case NodeKind::Number:
+    return JValue::number(expr.number);
+  case NodeKind::Bool:
+    return JValue::boolean(expr.boolean);
+  case NodeKind::Null:
+    return JValue::null();
   case NodeKind::Regex: {
     auto fn = std::make_shared<Function>();
     fn->kind = FunctionKind::Regex;
     fn->regex = compileRegex(expr);
     return JValue::function(std::move(fn));
   }
-  case NodeKind::Name: return lookupName(input, expr.text);
+  case NodeKind::Name:
+    return lookupName(input, expr.text);
   case NodeKind::Variable: {
-    if (expr.text.empty()) return input.isOuterWrapper() && input.length() > 0 ? input.at(0) : input;
+    if (expr.text.empty())
+      return input.isOuterWrapper() && input.length() > 0 ? input.at(0) : input;
     if (const JValue* v = env->lookup(expr.text)) return *v;
     if (const BuiltinFunction* b = functions_.find(expr.text)) {
       auto fn = std::make_shared<Function>();
@@ -190,23 +203,27 @@ JValue Evaluator::evaluateInner(const Node& expr, const JValue& input, Frame* en
         std::vector<JValue> work{value};
         std::function<void(const JValue&)> flatten = [&](const JValue& v) {
           if (v.isArray()) {
-            for (size_t i = 0; i < v.length(); ++i) flatten(v.at(i));
+            for (size_t i = 0; i < v.length(); ++i)
+              flatten(v.at(i));
           } else {
             flat.push_back(v);
           }
         };
         flatten(value);
         JArray* arr = out.ownedArray();
-        for (auto& f : flat) arr->items.push_back(std::move(f));
+        for (auto& f : flat)
+          arr->items.push_back(std::move(f));
         arr->sequence = false;
       } else {
         out.ownedArray()->items.push_back(value);
       }
     };
     if (subject.isObject()) {
-      for (size_t i = 0; i < subject.memberCount(); ++i) addMember(subject.valueAt(i));
+      for (size_t i = 0; i < subject.memberCount(); ++i)
+        addMember(subject.valueAt(i));
     } else if (subject.isArray()) {
-      for (size_t i = 0; i < subject.length(); ++i) addMember(subject.at(i));
+      for (size_t i = 0; i < subject.length(); ++i)
+        addMember(subject.at(i));
     }
     return out;
   }
@@ -218,9 +235,11 @@ JValue Evaluator::evaluateInner(const Node& expr, const JValue& input, Frame* en
       tick();
       if (!v.isArray()) items.push_back(v);
       if (v.isArray()) {
-        for (size_t i = 0; i < v.length(); ++i) recurse(v.at(i));
+        for (size_t i = 0; i < v.length(); ++i)
+          recurse(v.at(i));
       } else if (v.isObject()) {
-        for (size_t i = 0; i < v.memberCount(); ++i) recurse(v.valueAt(i));
+        for (size_t i = 0; i < v.memberCount(); ++i)
+          recurse(v.valueAt(i));
       }
     };
     recurse(input);
@@ -243,9 +262,12 @@ JValue Evaluator::evaluateInner(const Node& expr, const JValue& input, Frame* en
       return JValue::function(std::move(fn));
     }
     return evaluateCall(expr, input, env, nullptr);
-  case NodeKind::Partial: return evaluatePartial(expr, input, env);
-  case NodeKind::Placeholder: return JValue();
-  case NodeKind::Lambda: return evaluateLambda(expr, input, env);
+  case NodeKind::Partial:
+    return evaluatePartial(expr, input, env);
+  case NodeKind::Placeholder:
+    return JValue();
+  case NodeKind::Lambda:
+    return evaluateLambda(expr, input, env);
   case NodeKind::Condition: {
     JValue cond = evaluate(*expr.condition, input, env);
     if (isTruthy(cond)) return evaluate(*expr.then, input, env);
@@ -263,7 +285,8 @@ JValue Evaluator::evaluateInner(const Node& expr, const JValue& input, Frame* en
   case NodeKind::Block: {
     Frame* frame = newFrame(env);
     JValue result;
-    for (const NodePtr& item : expr.items) result = evaluate(*item, input, frame);
+    for (const NodePtr& item : expr.items)
+      result = evaluate(*item, input, frame);
     return result;
   }
   case NodeKind::Bind: {
@@ -271,9 +294,12 @@ JValue Evaluator::evaluateInner(const Node& expr, const JValue& input, Frame* en
     env->bind(expr.lhs->text, value);
     return value;
   }
-  case NodeKind::Apply: return evaluateApply(expr, input, env);
-  case NodeKind::Transform: return evaluateTransform(expr, input, env);
-  case NodeKind::Sort: return evaluateSort(expr, singletonSequence(input), env);
+  case NodeKind::Apply:
+    return evaluateApply(expr, input, env);
+  case NodeKind::Transform:
+    return evaluateTransform(expr, input, env);
+  case NodeKind::Sort:
+    return evaluateSort(expr, singletonSequence(input), env);
   }
   return JValue();
 }
@@ -311,7 +337,8 @@ JValue Evaluator::evaluatePath(const Node& expr, const JValue& input, Frame* env
     } else {
       resultSequence = JValue::newArray(true);
       auto& items = resultSequence.ownedArray()->items;
-      for (size_t i = 0; i < tupleBindings.length(); ++i) items.push_back(tupleBindings.at(i).get("@"));
+      for (size_t i = 0; i < tupleBindings.length(); ++i)
+        items.push_back(tupleBindings.at(i).get("@"));
     }
   }
   if (expr.keepSingletonArray) {
@@ -339,7 +366,8 @@ JValue Evaluator::evaluateStep(const Node& step, const JValue& input, Frame* env
   results.reserve(n);
   for (size_t i = 0; i < n; ++i) {
     JValue res = evaluate(step, input.at(i), env);
-    for (const Stage& stage : step.stages) res = evaluateFilter(*stage.expr, res, env);
+    for (const Stage& stage : step.stages)
+      res = evaluateFilter(*stage.expr, res, env);
     if (res.isDefined()) results.push_back(std::move(res));
   }
   if (lastStep && results.size() == 1 && results[0].isArray() && !results[0].isSequence())
@@ -387,7 +415,8 @@ JValue Evaluator::evaluateTupleStep(const Node& step, const JValue& input, JValu
       for (size_t i = 0; i < sorted.length(); ++i) {
         JValue tuple = JValue::newObject();
         tuple.ownedObject()->set("@", sorted.at(i));
-        if (step.index) tuple.ownedObject()->set(*step.index, JValue::number(static_cast<double>(i)));
+        if (step.index)
+          tuple.ownedObject()->set(*step.index, JValue::number(static_cast<double>(i)));
         result.ownedArray()->items.push_back(std::move(tuple));
       }
     }
@@ -421,7 +450,8 @@ JValue Evaluator::evaluateTupleStep(const Node& step, const JValue& input, JValu
       auto tuple = std::make_shared<JObject>(*binding.ownedObject());
       if (resIsTuples) {
         const JValue& extra = resItems[b];
-        for (size_t m = 0; m < extra.memberCount(); ++m) tuple->set(extra.keyAt(m), extra.valueAt(m));
+        for (size_t m = 0; m < extra.memberCount(); ++m)
+          tuple->set(extra.keyAt(m), extra.valueAt(m));
       } else {
         if (step.focus) {
           tuple->set(*step.focus, resItems[b]);
@@ -551,9 +581,12 @@ JValue Evaluator::evaluateSort(const Node& expr, const JValue& input, Frame* env
         buffer[o++] = items[l++];
       }
     }
-    while (l < mid) buffer[o++] = items[l++];
-    while (r < hi) buffer[o++] = items[r++];
-    for (size_t k = lo; k < hi; ++k) items[k] = std::move(buffer[k]);
+    while (l < mid)
+      buffer[o++] = items[l++];
+    while (r < hi)
+      buffer[o++] = items[r++];
+    for (size_t k = lo; k < hi; ++k)
+      items[k] = std::move(buffer[k]);
   };
   msort(0, items.size());
   JValue out = makeArray(std::move(items), true);
@@ -610,7 +643,8 @@ JValue Evaluator::evaluateGroup(const std::vector<ObjectPair>& pairs, uint32_t p
           for (size_t m = 0; m < tuple.memberCount(); ++m) {
             std::string_view name = tuple.keyAt(m);
             const JValue* prev = merged->find(name);
-            merged->set(name, i == 0 || !prev ? tuple.valueAt(m) : appendValues(*prev, tuple.valueAt(m)));
+            merged->set(name,
+                        i == 0 || !prev ? tuple.valueAt(m) : appendValues(*prev, tuple.valueAt(m)));
           }
         }
       } else {
@@ -681,7 +715,8 @@ JValue Evaluator::evaluateCall(const Node& expr, const JValue& input, Frame* env
   std::vector<JValue> args;
   args.reserve(expr.items.size() + (applyTo ? 1 : 0));
   if (applyTo) args.push_back(*applyTo);
-  for (const NodePtr& arg : expr.items) args.push_back(evaluate(*arg, input, env));
+  for (const NodePtr& arg : expr.items)
+    args.push_back(evaluate(*arg, input, env));
   try {
     return apply(proc, std::move(args), input, env);
   } catch (JsonataThrow& t) {
@@ -758,7 +793,8 @@ JValue Evaluator::evaluateTransform(const Node& expr, const JValue& input, Frame
       if (update.isDefined()) {
         if (!update.isObject()) throwValueError("T2011", update, node->update->position);
         if (JObject* target = match.ownedObject()) {
-          for (size_t m = 0; m < update.memberCount(); ++m) target->set(update.keyAt(m), update.valueAt(m));
+          for (size_t m = 0; m < update.memberCount(); ++m)
+            target->set(update.keyAt(m), update.valueAt(m));
         }
       }
       if (node->deletion) {
@@ -768,7 +804,8 @@ JValue Evaluator::evaluateTransform(const Node& expr, const JValue& input, Frame
         for (const JValue& name : names)
           if (!name.isString()) throwValueError("T2012", deletions, node->deletion->position);
         if (JObject* target = match.ownedObject())
-          for (const JValue& name : names) target->erase(name.asString());
+          for (const JValue& name : names)
+            target->erase(name.asString());
       }
     }
     return result;
@@ -776,7 +813,8 @@ JValue Evaluator::evaluateTransform(const Node& expr, const JValue& input, Frame
   return JValue::function(std::move(fn));
 }
 
-JValue Evaluator::apply(const JValue& fn, std::vector<JValue> args, const JValue& input, Frame* env) {
+JValue Evaluator::apply(const JValue& fn, std::vector<JValue> args, const JValue& input,
+                        Frame* env) {
   JValue result = applyInner(fn, args, input, env);
   while (result.isFunction() && result.functionPtr()->thunkCall) {
     tick();
@@ -787,7 +825,8 @@ JValue Evaluator::apply(const JValue& fn, std::vector<JValue> args, const JValue
     JValue next = evaluate(*call.procedure, thunkInput, thunkEnv);
     std::vector<JValue> nextArgs;
     nextArgs.reserve(call.items.size());
-    for (const NodePtr& arg : call.items) nextArgs.push_back(evaluate(*arg, thunkInput, thunkEnv));
+    for (const NodePtr& arg : call.items)
+      nextArgs.push_back(evaluate(*arg, thunkInput, thunkEnv));
     try {
       result = applyInner(next, nextArgs, input, env);
     } catch (JsonataThrow& t) {
@@ -838,7 +877,8 @@ JValue Evaluator::applyInner(const JValue& fnValue, std::vector<JValue>& args, c
     }
     return apply(fn.target, std::move(full), input, env);
   }
-  case FunctionKind::Regex: return regexMatchObject(*this, fn.regex, (*use).empty() ? JValue() : (*use)[0], 0);
+  case FunctionKind::Regex:
+    return regexMatchObject(*this, fn.regex, (*use).empty() ? JValue() : (*use)[0], 0);
   case FunctionKind::Native: {
     CallArgs call{*use, input, env};
     return fn.native(*this, call);
@@ -858,24 +898,33 @@ JValue Evaluator::applyHof(const JValue& fn, const JValue& value, const JValue& 
 
 const Signature* Function::signature() const {
   switch (kind) {
-  case FunctionKind::Lambda: return lambda && lambda->signature ? &*lambda->signature : nullptr;
-  case FunctionKind::Builtin: return &builtin->signature;
-  case FunctionKind::Native: return nativeSignature;
-  default: return nullptr;
+  case FunctionKind::Lambda:
+    return lambda && lambda->signature ? &*lambda->signature : nullptr;
+  case FunctionKind::Builtin:
+    return &builtin->signature;
+  case FunctionKind::Native:
+    return nativeSignature;
+  default:
+    return nullptr;
   }
 }
 
 int Function::arity() const {
   switch (kind) {
-  case FunctionKind::Lambda: return lambda ? static_cast<int>(lambda->params.size()) : 0;
-  case FunctionKind::Builtin: return builtin->arity;
+  case FunctionKind::Lambda:
+    return lambda ? static_cast<int>(lambda->params.size()) : 0;
+  case FunctionKind::Builtin:
+    return builtin->arity;
   case FunctionKind::Partial: {
     int n = 0;
-    for (bool hole : placeholder) n += hole ? 1 : 0;
+    for (bool hole : placeholder)
+      n += hole ? 1 : 0;
     return n;
   }
-  case FunctionKind::Regex: return 1;
-  case FunctionKind::Native: return nativeArity;
+  case FunctionKind::Regex:
+    return 1;
+  case FunctionKind::Native:
+    return nativeArity;
   }
   return 0;
 }
@@ -884,7 +933,8 @@ Result<std::optional<asl::Value>, JsonataError> evaluate(const Node& expr,
                                                          const std::optional<asl::Value>& input,
                                                          const Bindings& bindings,
                                                          const EvalOptions& options) {
-  const FunctionRegistry& functions = options.functions ? *options.functions : FunctionRegistry::standard();
+  const FunctionRegistry& functions =
+      options.functions ? *options.functions : FunctionRegistry::standard();
   Evaluator ev(options, functions);
   try {
     JValue in;
@@ -900,7 +950,8 @@ Result<std::optional<asl::Value>, JsonataError> evaluate(const Node& expr,
     }
     Frame* root = ev.rootFrame();
     root->bind("$", in);
-    for (const auto& [name, value] : bindings) root->bind(name, JValue::fromJson(value));
+    for (const auto& [name, value] : bindings)
+      root->bind(name, JValue::fromJson(value));
     JValue result = ev.evaluate(expr, in, root);
     if (result.isUndefined() || result.isFunction()) return std::optional<asl::Value>();
     // A tuple stream or sequence left at the top is data; convert what it holds.

@@ -44,8 +44,9 @@ using Bindings = std::vector<std::pair<std::string, asl::Value>>;
 
 /// Evaluates `expr`. `input` unset is JSONata's undefined input. The result is unset when the
 /// expression evaluates to undefined (for example a path that selects nothing).
-Result<std::optional<asl::Value>, JsonataError>
-evaluate(const Node& expr, const std::optional<asl::Value>& input,
-                const Bindings& bindings = {}, const EvalOptions& options = {});
+Result<std::optional<asl::Value>, JsonataError> evaluate(const Node& expr,
+                                                         const std::optional<asl::Value>& input,
+                                                         const Bindings& bindings = {},
+                                                         const EvalOptions& options = {});
 
 } // namespace asl::eval::jsonata

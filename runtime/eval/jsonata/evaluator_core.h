@@ -40,7 +40,8 @@ JsonataError makeError(std::string_view code, uint32_t position = 0);
 [[noreturn]] void throwError(std::string_view code, uint32_t position = 0);
 [[noreturn]] void throwError(JsonataError error);
 /// An error whose message shows a value (T2001's "The left side...", D3030's value...).
-[[noreturn]] void throwValueError(std::string_view code, const JValue& value, uint32_t position = 0);
+[[noreturn]] void throwValueError(std::string_view code, const JValue& value,
+                                  uint32_t position = 0);
 
 class Evaluator {
 public:
@@ -77,8 +78,7 @@ private:
   JValue evaluateInner(const Node& expr, const JValue& input, Frame* env);
   JValue evaluatePath(const Node& expr, const JValue& input, Frame* env);
   JValue evaluateStep(const Node& step, const JValue& input, Frame* env, bool lastStep);
-  JValue evaluateTupleStep(const Node& step, const JValue& input, JValue tupleBindings,
-                           Frame* env);
+  JValue evaluateTupleStep(const Node& step, const JValue& input, JValue tupleBindings, Frame* env);
   JValue evaluateStages(const std::vector<Stage>& stages, JValue input, Frame* env);
   JValue evaluateFilter(const Node& predicate, const JValue& input, Frame* env);
   JValue evaluateSort(const Node& expr, const JValue& input, Frame* env);

@@ -22,11 +22,16 @@ JValue arithmetic(BinaryOp op, const JValue& lhs, const JValue& rhs) {
   if (lhs.isUndefined() || rhs.isUndefined()) return JValue();
   double a = lhs.asNumber(), b = rhs.asNumber();
   switch (op) {
-  case BinaryOp::Add: return JValue::number(a + b);
-  case BinaryOp::Subtract: return JValue::number(a - b);
-  case BinaryOp::Multiply: return JValue::number(a * b);
-  case BinaryOp::Divide: return JValue::number(a / b);
-  default: return JValue::number(std::fmod(a, b));
+  case BinaryOp::Add:
+    return JValue::number(a + b);
+  case BinaryOp::Subtract:
+    return JValue::number(a - b);
+  case BinaryOp::Multiply:
+    return JValue::number(a * b);
+  case BinaryOp::Divide:
+    return JValue::number(a / b);
+  default:
+    return JValue::number(std::fmod(a, b));
   }
 }
 
@@ -46,10 +51,14 @@ JValue comparison(BinaryOp op, const JValue& lhs, const JValue& rhs) {
     c = o < 0 ? -1 : o > 0 ? 1 : 0;
   }
   switch (op) {
-  case BinaryOp::Less: return JValue::boolean(c < 0);
-  case BinaryOp::LessEqual: return JValue::boolean(c <= 0);
-  case BinaryOp::Greater: return JValue::boolean(c > 0);
-  default: return JValue::boolean(c >= 0);
+  case BinaryOp::Less:
+    return JValue::boolean(c < 0);
+  case BinaryOp::LessEqual:
+    return JValue::boolean(c <= 0);
+  case BinaryOp::Greater:
+    return JValue::boolean(c > 0);
+  default:
+    return JValue::boolean(c >= 0);
   }
 }
 
@@ -68,7 +77,8 @@ JValue range(const JValue& lhs, const JValue& rhs) {
   JValue out = JValue::newArray(true);
   auto& items = out.ownedArray()->items;
   items.reserve(static_cast<size_t>(size));
-  for (double v = from; v <= to; v += 1) items.push_back(JValue::number(v));
+  for (double v = from; v <= to; v += 1)
+    items.push_back(JValue::number(v));
   return out;
 }
 
@@ -82,12 +92,18 @@ std::string stringOf(const JValue& v) {
 bool strictEqual(const JValue& a, const JValue& b) {
   if (a.kind() != b.kind()) return false;
   switch (a.kind()) {
-  case JKind::Null: return true;
-  case JKind::Bool: return a.asBool() == b.asBool();
-  case JKind::Number: return a.asNumber() == b.asNumber();
-  case JKind::String: return a.asString() == b.asString();
-  case JKind::Undefined: return true;
-  default: return a.identity() == b.identity();
+  case JKind::Null:
+    return true;
+  case JKind::Bool:
+    return a.asBool() == b.asBool();
+  case JKind::Number:
+    return a.asNumber() == b.asNumber();
+  case JKind::String:
+    return a.asString() == b.asString();
+  case JKind::Undefined:
+    return true;
+  default:
+    return a.identity() == b.identity();
   }
 }
 
@@ -108,7 +124,8 @@ JValue Evaluator::evaluateBinary(const Node& expr, const JValue& input, Frame* e
     case BinaryOp::Subtract:
     case BinaryOp::Multiply:
     case BinaryOp::Divide:
-    case BinaryOp::Modulo: return arithmetic(expr.op, lhs, rhs);
+    case BinaryOp::Modulo:
+      return arithmetic(expr.op, lhs, rhs);
     case BinaryOp::Equal:
     case BinaryOp::NotEqual: {
       if (lhs.isUndefined() || rhs.isUndefined()) return JValue::boolean(false);
@@ -118,14 +135,16 @@ JValue Evaluator::evaluateBinary(const Node& expr, const JValue& input, Frame* e
     case BinaryOp::Less:
     case BinaryOp::LessEqual:
     case BinaryOp::Greater:
-    case BinaryOp::GreaterEqual: return comparison(expr.op, lhs, rhs);
+    case BinaryOp::GreaterEqual:
+      return comparison(expr.op, lhs, rhs);
     case BinaryOp::Concat: {
       std::string out;
       if (lhs.isDefined()) out += lhs.isString() ? std::string(lhs.asString()) : stringOf(lhs);
       if (rhs.isDefined()) out += rhs.isString() ? std::string(rhs.asString()) : stringOf(rhs);
       return JValue::string(out);
     }
-    case BinaryOp::Range: return range(lhs, rhs);
+    case BinaryOp::Range:
+      return range(lhs, rhs);
     case BinaryOp::In: {
       if (lhs.isUndefined() || rhs.isUndefined()) return JValue::boolean(false);
       if (!rhs.isArray()) return JValue::boolean(strictEqual(lhs, rhs));
@@ -133,7 +152,8 @@ JValue Evaluator::evaluateBinary(const Node& expr, const JValue& input, Frame* e
         if (strictEqual(lhs, rhs.at(i))) return JValue::boolean(true);
       return JValue::boolean(false);
     }
-    default: return JValue();
+    default:
+      return JValue();
     }
   } catch (JsonataThrow& t) {
     if (t.error.position == 0) t.error.position = expr.position;

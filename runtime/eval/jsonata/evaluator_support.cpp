@@ -18,7 +18,9 @@ void throwError(std::string_view code, uint32_t position) {
   throw JsonataThrow{makeError(code, position)};
 }
 
-void throwError(JsonataError error) { throw JsonataThrow{std::move(error)}; }
+void throwError(JsonataError error) {
+  throw JsonataThrow{std::move(error)};
+}
 
 void throwValueError(std::string_view code, const JValue& value, uint32_t position) {
   JsonataError e = makeError(code, position);
@@ -34,13 +36,20 @@ bool isTruthy(const JValue& value) {
 
 JValue toBoolean(const JValue& value) {
   switch (value.kind()) {
-  case JKind::Undefined: return JValue();
-  case JKind::Null: return JValue::boolean(false);
-  case JKind::Bool: return value;
-  case JKind::Number: return JValue::boolean(value.asNumber() != 0);
-  case JKind::String: return JValue::boolean(!value.asString().empty());
-  case JKind::Object: return JValue::boolean(value.memberCount() > 0);
-  case JKind::Function: return JValue::boolean(false);
+  case JKind::Undefined:
+    return JValue();
+  case JKind::Null:
+    return JValue::boolean(false);
+  case JKind::Bool:
+    return value;
+  case JKind::Number:
+    return JValue::boolean(value.asNumber() != 0);
+  case JKind::String:
+    return JValue::boolean(!value.asString().empty());
+  case JKind::Object:
+    return JValue::boolean(value.memberCount() > 0);
+  case JKind::Function:
+    return JValue::boolean(false);
   case JKind::Array: {
     size_t n = value.length();
     if (n == 1) return toBoolean(value.at(0));
@@ -56,11 +65,16 @@ bool deepEqual(const JValue& a, const JValue& b) {
   if (a.kind() != b.kind()) return false;
   switch (a.kind()) {
   case JKind::Undefined:
-  case JKind::Null: return true;
-  case JKind::Bool: return a.asBool() == b.asBool();
-  case JKind::Number: return a.asNumber() == b.asNumber();
-  case JKind::String: return a.asString() == b.asString();
-  case JKind::Function: return a.identity() == b.identity();
+  case JKind::Null:
+    return true;
+  case JKind::Bool:
+    return a.asBool() == b.asBool();
+  case JKind::Number:
+    return a.asNumber() == b.asNumber();
+  case JKind::String:
+    return a.asString() == b.asString();
+  case JKind::Function:
+    return a.identity() == b.identity();
   case JKind::Array: {
     if (a.length() != b.length()) return false;
     for (size_t i = 0; i < a.length(); ++i)
@@ -97,7 +111,8 @@ void pushItems(std::vector<JValue>& out, const JValue& value) {
   }
   size_t n = value.length();
   out.reserve(out.size() + n);
-  for (size_t i = 0; i < n; ++i) out.push_back(value.at(i));
+  for (size_t i = 0; i < n; ++i)
+    out.push_back(value.at(i));
 }
 
 std::vector<JValue> itemsOf(const JValue& value) {
@@ -122,7 +137,8 @@ JValue deepClone(const JValue& value) {
       arr->sequence = owned->sequence;
       arr->cons = owned->cons;
     }
-    for (size_t i = 0; i < value.length(); ++i) arr->items.push_back(deepClone(value.at(i)));
+    for (size_t i = 0; i < value.length(); ++i)
+      arr->items.push_back(deepClone(value.at(i)));
     return JValue::array(std::move(arr));
   }
   if (value.isObject()) {
@@ -197,14 +213,22 @@ void newline(std::string& out, bool pretty, int level) {
 void stringifyInto(std::string& out, const JValue& v, bool pretty, int level) {
   switch (v.kind()) {
   case JKind::Undefined:
-  case JKind::Null: out += "null"; return;
-  case JKind::Bool: out += v.asBool() ? "true" : "false"; return;
+  case JKind::Null:
+    out += "null";
+    return;
+  case JKind::Bool:
+    out += v.asBool() ? "true" : "false";
+    return;
   case JKind::Number:
     if (!std::isfinite(v.asNumber())) throwValueError("D1001", v);
     out += formatJsNumber(toPrecision15(v.asNumber()));
     return;
-  case JKind::String: appendJsonString(out, v.asString()); return;
-  case JKind::Function: out += "\"\""; return;
+  case JKind::String:
+    appendJsonString(out, v.asString());
+    return;
+  case JKind::Function:
+    out += "\"\"";
+    return;
   case JKind::Array: {
     size_t n = v.length();
     if (n == 0) {
@@ -273,14 +297,22 @@ namespace {
 
 char symbolOf(const JValue& v) {
   switch (v.kind()) {
-  case JKind::Function: return 'f';
-  case JKind::String: return 's';
-  case JKind::Number: return 'n';
-  case JKind::Bool: return 'b';
-  case JKind::Null: return 'l';
-  case JKind::Array: return 'a';
-  case JKind::Object: return 'o';
-  case JKind::Undefined: return 'm';
+  case JKind::Function:
+    return 'f';
+  case JKind::String:
+    return 's';
+  case JKind::Number:
+    return 'n';
+  case JKind::Bool:
+    return 'b';
+  case JKind::Null:
+    return 'l';
+  case JKind::Array:
+    return 'a';
+  case JKind::Object:
+    return 'o';
+  case JKind::Undefined:
+    return 'm';
   }
   return 'm';
 }
@@ -289,10 +321,14 @@ char symbolOf(const JValue& v) {
 std::string acceptedSymbols(const SignatureParam& p) {
   switch (p.type) {
   case 'a':
-  case 'x': return "asnblfom";
-  case 'j': return "asnblom";
-  case '(': return p.choice + "m";
-  default: return std::string(1, p.type) + "m";
+  case 'x':
+    return "asnblfom";
+  case 'j':
+    return "asnblom";
+  case '(':
+    return p.choice + "m";
+  default:
+    return std::string(1, p.type) + "m";
   }
 }
 
@@ -351,10 +387,12 @@ std::vector<JValue> validateArguments(const Signature& sig, std::vector<JValue>&
                                       const JValue& context) {
   std::string symbols;
   symbols.reserve(args.size());
-  for (const JValue& a : args) symbols += symbolOf(a);
+  for (const JValue& a : args)
+    symbols += symbolOf(a);
   std::vector<std::string> accepts;
   accepts.reserve(sig.params.size());
-  for (const SignatureParam& p : sig.params) accepts.push_back(acceptedSymbols(p));
+  for (const SignatureParam& p : sig.params)
+    accepts.push_back(acceptedSymbols(p));
   std::vector<ParamMatch> matches(sig.params.size());
   if (!matchParams(sig.params, accepts, symbols, 0, 0, matches)) {
     size_t goodTo = 0;

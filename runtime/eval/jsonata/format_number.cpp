@@ -18,7 +18,8 @@ std::u32string toU32(std::string_view s) {
     char32_t cp = c;
     size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
     if (len > 1) cp = c & (0xFF >> (len + 1));
-    for (size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    for (size_t k = 1; k < len && i + k < s.size(); ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
     out += cp;
     i += len;
   }
@@ -91,7 +92,9 @@ SubPicture splitParts(const std::u32string& sub, const NumberSymbols& s) {
       break;
     }
   p.suffix = lastActive == std::u32string::npos ? U"" : sub.substr(lastActive + 1);
-  size_t activeLen = sub.size() >= p.prefix.size() + p.suffix.size() ? sub.size() - p.prefix.size() - p.suffix.size() : 0;
+  size_t activeLen = sub.size() >= p.prefix.size() + p.suffix.size()
+                         ? sub.size() - p.prefix.size() - p.suffix.size()
+                         : 0;
   p.active = sub.substr(p.prefix.size(), activeLen);
   size_t expPos = sub.find(s.exponent, p.prefix.size());
   if (expPos == std::u32string::npos || expPos > sub.size() - p.suffix.size()) {
@@ -118,14 +121,17 @@ void validate(const SubPicture& p, const NumberSymbols& s) {
   if (dp != sub.rfind(s.decimal)) error = "D3081";
   if (sub.find(s.percent) != sub.rfind(s.percent)) error = "D3082";
   if (sub.find(s.perMille) != sub.rfind(s.perMille)) error = "D3083";
-  if (sub.find(s.percent) != std::u32string::npos && sub.find(s.perMille) != std::u32string::npos) error = "D3084";
+  if (sub.find(s.percent) != std::u32string::npos && sub.find(s.perMille) != std::u32string::npos)
+    error = "D3084";
   bool valid = false;
-  for (char32_t c : p.mantissa) valid = valid || s.isDigitFamily(c) || c == s.digit;
+  for (char32_t c : p.mantissa)
+    valid = valid || s.isDigitFamily(c) || c == s.digit;
   if (!valid) error = "D3085";
   for (char32_t c : p.active)
     if (!s.isActive(c)) error = "D3086";
   if (dp != std::u32string::npos) {
-    if ((dp > 0 && sub[dp - 1] == s.grouping) || (dp + 1 < sub.size() && sub[dp + 1] == s.grouping)) error = "D3087";
+    if ((dp > 0 && sub[dp - 1] == s.grouping) || (dp + 1 < sub.size() && sub[dp + 1] == s.grouping))
+      error = "D3087";
   } else if (!p.integer.empty() && p.integer.back() == s.grouping) {
     error = "D3088";
   }
@@ -143,7 +149,8 @@ void validate(const SubPicture& p, const NumberSymbols& s) {
     error = "D3092";
   if (p.exponent) {
     bool bad = p.exponent->empty();
-    for (char32_t c : *p.exponent) bad = bad || !s.isDigitFamily(c);
+    for (char32_t c : *p.exponent)
+      bad = bad || !s.isDigitFamily(c);
     if (bad) error = "D3093";
   }
   if (error) throwError(error);
@@ -157,7 +164,8 @@ PictureVars analyse(const SubPicture& p, const NumberSymbols& s) {
     while (pos != std::u32string::npos) {
       std::u32string side = toLeft ? part.substr(0, pos) : part.substr(pos);
       int n = 0;
-      for (char32_t c : side) n += s.isDigitFamily(c) || c == s.digit ? 1 : 0;
+      for (char32_t c : side)
+        n += s.isDigitFamily(c) || c == s.digit ? 1 : 0;
       positions.push_back(n);
       pos = part.find(s.grouping, pos + 1);
     }
@@ -169,11 +177,13 @@ PictureVars analyse(const SubPicture& p, const NumberSymbols& s) {
                                  [](int a, int b) { return std::gcd(a, b); });
     bool regular = factor > 0;
     for (size_t k = 1; regular && k <= v.integerGrouping.size(); ++k)
-      regular = std::find(v.integerGrouping.begin(), v.integerGrouping.end(), static_cast<int>(k) * factor) != v.integerGrouping.end();
+      regular = std::find(v.integerGrouping.begin(), v.integerGrouping.end(),
+                          static_cast<int>(k) * factor) != v.integerGrouping.end();
     v.regularGrouping = regular ? factor : 0;
   }
   v.fractionalGrouping = groupingPositions(p.fractional, true);
-  for (char32_t c : p.integer) v.minInteger += s.isDigitFamily(c) ? 1 : 0;
+  for (char32_t c : p.integer)
+    v.minInteger += s.isDigitFamily(c) ? 1 : 0;
   v.scalingFactor = v.minInteger;
   for (char32_t c : p.fractional) {
     v.minFraction += s.isDigitFamily(c) ? 1 : 0;
@@ -188,10 +198,12 @@ PictureVars analyse(const SubPicture& p, const NumberSymbols& s) {
       v.minInteger = 1;
     }
   }
-  if (exponentPresent && v.minInteger == 0 && p.integer.find(s.digit) != std::u32string::npos) v.minInteger = 1;
+  if (exponentPresent && v.minInteger == 0 && p.integer.find(s.digit) != std::u32string::npos)
+    v.minInteger = 1;
   if (v.minInteger == 0 && v.minFraction == 0) v.minFraction = 1;
   if (exponentPresent)
-    for (char32_t c : *p.exponent) v.minExponent += s.isDigitFamily(c) ? 1 : 0;
+    for (char32_t c : *p.exponent)
+      v.minExponent += s.isDigitFamily(c) ? 1 : 0;
   v.prefix = p.prefix;
   v.suffix = p.suffix;
   v.picture = p.whole;
@@ -258,10 +270,13 @@ JValue fnFormatNumber(Evaluator&, CallArgs& c) {
   }
   if (subs.size() > 2) throwError("D3080");
   std::vector<SubPicture> parts;
-  for (const auto& sub : subs) parts.push_back(splitParts(sub, s));
-  for (const auto& p : parts) validate(p, s);
+  for (const auto& sub : subs)
+    parts.push_back(splitParts(sub, s));
+  for (const auto& p : parts)
+    validate(p, s);
   std::vector<PictureVars> vars;
-  for (const auto& p : parts) vars.push_back(analyse(p, s));
+  for (const auto& p : parts)
+    vars.push_back(analyse(p, s));
   if (vars.size() == 1) {
     vars.push_back(vars[0]);
     vars[1].prefix = s.minusText + vars[1].prefix;
@@ -269,8 +284,10 @@ JValue fnFormatNumber(Evaluator&, CallArgs& c) {
   double value = c[0].asNumber();
   const PictureVars& pic = value >= 0 ? vars[0] : vars[1];
   double adjusted = value;
-  if (pic.picture.find(s.percent) != std::u32string::npos) adjusted = value * 100;
-  else if (pic.picture.find(s.perMille) != std::u32string::npos) adjusted = value * 1000;
+  if (pic.picture.find(s.percent) != std::u32string::npos)
+    adjusted = value * 100;
+  else if (pic.picture.find(s.perMille) != std::u32string::npos)
+    adjusted = value * 1000;
   double mantissa = adjusted;
   std::optional<int> exponent;
   if (pic.minExponent != 0) {
@@ -295,8 +312,10 @@ JValue fnFormatNumber(Evaluator&, CallArgs& c) {
   } else {
     str[dot] = s.decimal;
   }
-  while (!str.empty() && str.front() == s.zero) str.erase(0, 1);
-  while (!str.empty() && str.back() == s.zero) str.pop_back();
+  while (!str.empty() && str.front() == s.zero)
+    str.erase(0, 1);
+  while (!str.empty() && str.back() == s.zero)
+    str.pop_back();
   long decimalPos = static_cast<long>(str.find(s.decimal));
   long padLeft = pic.minInteger - decimalPos;
   long padRight = pic.minFraction - (static_cast<long>(str.size()) - decimalPos - 1);
@@ -305,7 +324,8 @@ JValue fnFormatNumber(Evaluator&, CallArgs& c) {
   decimalPos = static_cast<long>(str.find(s.decimal));
   if (pic.regularGrouping > 0) {
     long groups = (decimalPos - 1) / pic.regularGrouping;
-    for (long g = 1; g <= groups; ++g) str.insert(static_cast<size_t>(decimalPos - g * pic.regularGrouping), 1, s.grouping);
+    for (long g = 1; g <= groups; ++g)
+      str.insert(static_cast<size_t>(decimalPos - g * pic.regularGrouping), 1, s.grouping);
   } else {
     for (int pos : pic.integerGrouping) {
       if (decimalPos - pos >= 0) str.insert(static_cast<size_t>(decimalPos - pos), 1, s.grouping);
@@ -321,7 +341,8 @@ JValue fnFormatNumber(Evaluator&, CallArgs& c) {
   if (pic.maxFraction == 0 || decimalPos == static_cast<long>(str.size()) - 1) str.pop_back();
   if (exponent) {
     std::u32string e = makeString(*exponent, 0, s);
-    if (static_cast<int>(e.size()) < pic.minExponent) e.insert(0, static_cast<size_t>(pic.minExponent) - e.size(), s.zero);
+    if (static_cast<int>(e.size()) < pic.minExponent)
+      e.insert(0, static_cast<size_t>(pic.minExponent) - e.size(), s.zero);
     str += s.exponent;
     if (*exponent < 0) str += s.minusText;
     str += e;

@@ -42,9 +42,9 @@ using BuiltinImpl = JValue (*)(Evaluator& ev, CallArgs& call);
 using HostFunction = std::function<Result<JValue, JsonataError>(Evaluator& ev, CallArgs& call)>;
 
 struct BuiltinFunction {
-  std::string name;  ///< without '$'
+  std::string name; ///< without '$'
   Signature signature;
-  int arity = 0;     ///< how many arguments higher-order functions pass it
+  int arity = 0; ///< how many arguments higher-order functions pass it
   BuiltinImpl impl = nullptr;
   HostFunction host; ///< used when impl is null
 };
@@ -57,8 +57,8 @@ struct Function {
   FunctionKind kind = FunctionKind::Lambda;
   // Lambda
   const Node* lambda = nullptr;
-  JValue input;         ///< the context the lambda was defined in
-  Frame* env = nullptr; ///< the frame it closes over
+  JValue input;                    ///< the context the lambda was defined in
+  Frame* env = nullptr;            ///< the frame it closes over
   const Node* thunkCall = nullptr; ///< a tail call to run in the trampoline (lambda is null)
   // Builtin
   const BuiltinFunction* builtin = nullptr;

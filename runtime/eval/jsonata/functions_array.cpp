@@ -13,7 +13,9 @@ JValue fnCount(Evaluator&, CallArgs& c) {
   return JValue::number(static_cast<double>(c[0].isArray() ? c[0].length() : 1));
 }
 
-JValue fnAppend(Evaluator&, CallArgs& c) { return appendValues(c[0], c[1]); }
+JValue fnAppend(Evaluator&, CallArgs& c) {
+  return appendValues(c[0], c[1]);
+}
 
 bool allOf(const JValue& arr, JKind kind) {
   for (size_t i = 0; i < arr.length(); ++i)
@@ -42,11 +44,16 @@ JValue fnSort(Evaluator& ev, CallArgs& c) {
       // JavaScript truthiness of the comparator's result.
       switch (r.kind()) {
       case JKind::Undefined:
-      case JKind::Null: return false;
-      case JKind::Bool: return r.asBool();
-      case JKind::Number: return r.asNumber() != 0 && !std::isnan(r.asNumber());
-      case JKind::String: return !r.asString().empty();
-      default: return true;
+      case JKind::Null:
+        return false;
+      case JKind::Bool:
+        return r.asBool();
+      case JKind::Number:
+        return r.asNumber() != 0 && !std::isnan(r.asNumber());
+      case JKind::String:
+        return !r.asString().empty();
+      default:
+        return true;
       }
     };
   }
@@ -58,10 +65,14 @@ JValue fnSort(Evaluator& ev, CallArgs& c) {
     msort(lo, mid);
     msort(mid, hi);
     size_t l = lo, r = mid, o = lo;
-    while (l < mid && r < hi) buffer[o++] = comesAfter(items[l], items[r]) ? items[r++] : items[l++];
-    while (l < mid) buffer[o++] = items[l++];
-    while (r < hi) buffer[o++] = items[r++];
-    for (size_t k = lo; k < hi; ++k) items[k] = std::move(buffer[k]);
+    while (l < mid && r < hi)
+      buffer[o++] = comesAfter(items[l], items[r]) ? items[r++] : items[l++];
+    while (l < mid)
+      buffer[o++] = items[l++];
+    while (r < hi)
+      buffer[o++] = items[r++];
+    for (size_t k = lo; k < hi; ++k)
+      items[k] = std::move(buffer[k]);
   };
   msort(0, items.size());
   return makeArray(std::move(items), false);
@@ -102,11 +113,13 @@ JValue fnDistinct(Evaluator&, CallArgs& c) {
 
 JValue fnZip(Evaluator&, CallArgs& c) {
   size_t length = c.size() == 0 ? 0 : SIZE_MAX;
-  for (size_t a = 0; a < c.size(); ++a) length = std::min(length, c[a].isArray() ? c[a].length() : 0);
+  for (size_t a = 0; a < c.size(); ++a)
+    length = std::min(length, c[a].isArray() ? c[a].length() : 0);
   std::vector<JValue> out;
   for (size_t i = 0; i < length; ++i) {
     std::vector<JValue> tuple;
-    for (size_t a = 0; a < c.size(); ++a) tuple.push_back(c[a].at(i));
+    for (size_t a = 0; a < c.size(); ++a)
+      tuple.push_back(c[a].at(i));
     out.push_back(makeArray(std::move(tuple), false));
   }
   return makeArray(std::move(out), false);

@@ -8,7 +8,9 @@
 namespace asl::eval::jsonata {
 namespace {
 
-JValue fnMillis(Evaluator& ev, CallArgs&) { return JValue::number(static_cast<double>(ev.nowMillis())); }
+JValue fnMillis(Evaluator& ev, CallArgs&) {
+  return JValue::number(static_cast<double>(ev.nowMillis()));
+}
 
 JValue fnNow(Evaluator& ev, CallArgs& c) {
   auto text = formatDateTime(static_cast<double>(ev.nowMillis()), c[0], c[1]);

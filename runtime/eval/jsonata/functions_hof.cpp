@@ -33,7 +33,8 @@ JValue fnSingle(Evaluator& ev, CallArgs& c) {
     JValue item = c[0].at(i);
     bool positive = true;
     if (c[1].isDefined())
-      positive = isTruthy(ev.applyHof(c[1], item, JValue::number(static_cast<double>(i)), c[0], c.env));
+      positive =
+          isTruthy(ev.applyHof(c[1], item, JValue::number(static_cast<double>(i)), c[0], c.env));
     if (!positive) continue;
     if (found) throwError("D3138");
     result = item;

@@ -14,18 +14,21 @@ bool isDecimalNumber(std::string_view s) {
   size_t i = 0;
   if (i < s.size() && s[i] == '-') ++i;
   size_t digits = i;
-  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])))
+    ++i;
   if (i == digits) return false;
   if (i < s.size() && s[i] == '.') {
     size_t frac = ++i;
-    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])))
+      ++i;
     if (i == frac) return false;
   }
   if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
     ++i;
     if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
     size_t exp = i;
-    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])))
+      ++i;
     if (i == exp) return false;
   }
   return i == s.size();
@@ -43,8 +46,9 @@ std::optional<double> radixLiteral(std::string_view s) {
   double value = 0;
   for (char ch : s.substr(2)) {
     int d = std::isdigit(static_cast<unsigned char>(ch)) ? ch - '0'
-            : std::isalpha(static_cast<unsigned char>(ch)) ? std::tolower(static_cast<unsigned char>(ch)) - 'a' + 10
-                                                            : 99;
+            : std::isalpha(static_cast<unsigned char>(ch))
+                ? std::tolower(static_cast<unsigned char>(ch)) - 'a' + 10
+                : 99;
     if (d >= base) return std::nullopt;
     value = value * base + d;
   }
@@ -132,7 +136,8 @@ JValue fnRandom(Evaluator& ev, CallArgs&) {
 JValue fnSum(Evaluator&, CallArgs& c) {
   if (c[0].isUndefined()) return JValue();
   double total = 0;
-  for (size_t i = 0; i < c[0].length(); ++i) total += c[0].at(i).asNumber();
+  for (size_t i = 0; i < c[0].length(); ++i)
+    total += c[0].at(i).asNumber();
   return JValue::number(total);
 }
 
@@ -146,24 +151,33 @@ JValue extreme(CallArgs& c, bool max) {
   return JValue::number(best);
 }
 
-JValue fnMax(Evaluator&, CallArgs& c) { return extreme(c, true); }
-JValue fnMin(Evaluator&, CallArgs& c) { return extreme(c, false); }
+JValue fnMax(Evaluator&, CallArgs& c) {
+  return extreme(c, true);
+}
+JValue fnMin(Evaluator&, CallArgs& c) {
+  return extreme(c, false);
+}
 
 JValue fnAverage(Evaluator&, CallArgs& c) {
   if (c[0].isUndefined() || c[0].length() == 0) return JValue();
   double total = 0;
-  for (size_t i = 0; i < c[0].length(); ++i) total += c[0].at(i).asNumber();
+  for (size_t i = 0; i < c[0].length(); ++i)
+    total += c[0].at(i).asNumber();
   return JValue::number(total / static_cast<double>(c[0].length()));
 }
 
-JValue fnBoolean(Evaluator&, CallArgs& c) { return toBoolean(c[0]); }
+JValue fnBoolean(Evaluator&, CallArgs& c) {
+  return toBoolean(c[0]);
+}
 
 JValue fnNot(Evaluator&, CallArgs& c) {
   if (c[0].isUndefined()) return JValue();
   return JValue::boolean(!isTruthy(c[0]));
 }
 
-JValue fnExists(Evaluator&, CallArgs& c) { return JValue::boolean(c[0].isDefined()); }
+JValue fnExists(Evaluator&, CallArgs& c) {
+  return JValue::boolean(c[0].isDefined());
+}
 
 } // namespace
 

@@ -8,7 +8,8 @@ namespace {
 
 void collectKeys(const JValue& v, std::vector<JValue>& out, std::unordered_set<std::string>& seen) {
   if (v.isArray()) {
-    for (size_t i = 0; i < v.length(); ++i) collectKeys(v.at(i), out, seen);
+    for (size_t i = 0; i < v.length(); ++i)
+      collectKeys(v.at(i), out, seen);
   } else if (v.isObject()) {
     for (size_t i = 0; i < v.memberCount(); ++i) {
       std::string key(v.keyAt(i));
@@ -39,12 +40,15 @@ JValue lookupIn(const JValue& input, std::string_view key) {
   return out;
 }
 
-JValue fnLookup(Evaluator&, CallArgs& c) { return lookupIn(c[0], c[1].asString()); }
+JValue fnLookup(Evaluator&, CallArgs& c) {
+  return lookupIn(c[0], c[1].asString());
+}
 
 JValue spread(const JValue& arg) {
   if (arg.isArray()) {
     JValue result = JValue::newArray(true);
-    for (size_t i = 0; i < arg.length(); ++i) result = appendValues(result, spread(arg.at(i)));
+    for (size_t i = 0; i < arg.length(); ++i)
+      result = appendValues(result, spread(arg.at(i)));
     return result;
   }
   if (arg.isObject()) {
@@ -59,14 +63,17 @@ JValue spread(const JValue& arg) {
   return arg;
 }
 
-JValue fnSpread(Evaluator&, CallArgs& c) { return spread(c[0]); }
+JValue fnSpread(Evaluator&, CallArgs& c) {
+  return spread(c[0]);
+}
 
 JValue fnMerge(Evaluator&, CallArgs& c) {
   if (c[0].isUndefined()) return JValue();
   auto obj = std::make_shared<JObject>();
   for (size_t i = 0; i < c[0].length(); ++i) {
     JValue item = c[0].at(i);
-    for (size_t m = 0; m < item.memberCount(); ++m) obj->set(item.keyAt(m), item.valueAt(m));
+    for (size_t m = 0; m < item.memberCount(); ++m)
+      obj->set(item.keyAt(m), item.valueAt(m));
   }
   return JValue::object(std::move(obj));
 }
@@ -112,14 +119,22 @@ JValue fnAssert(Evaluator&, CallArgs& c) {
 
 JValue fnType(Evaluator&, CallArgs& c) {
   switch (c[0].kind()) {
-  case JKind::Undefined: return JValue();
-  case JKind::Null: return JValue::string("null");
-  case JKind::Bool: return JValue::string("boolean");
-  case JKind::Number: return JValue::string("number");
-  case JKind::String: return JValue::string("string");
-  case JKind::Array: return JValue::string("array");
-  case JKind::Object: return JValue::string("object");
-  case JKind::Function: return JValue::string("function");
+  case JKind::Undefined:
+    return JValue();
+  case JKind::Null:
+    return JValue::string("null");
+  case JKind::Bool:
+    return JValue::string("boolean");
+  case JKind::Number:
+    return JValue::string("number");
+  case JKind::String:
+    return JValue::string("string");
+  case JKind::Array:
+    return JValue::string("array");
+  case JKind::Object:
+    return JValue::string("object");
+  case JKind::Function:
+    return JValue::string("function");
   }
   return JValue();
 }

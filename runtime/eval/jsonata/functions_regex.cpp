@@ -33,7 +33,8 @@ size_t matchOffset(std::string_view s, const JValue& match, const char* field) {
 
 JValue fnContains(Evaluator& ev, CallArgs& c) {
   if (c[0].isUndefined()) return JValue();
-  if (c[1].isString()) return JValue::boolean(c[0].asString().find(c[1].asString()) != std::string_view::npos);
+  if (c[1].isString())
+    return JValue::boolean(c[0].asString().find(c[1].asString()) != std::string_view::npos);
   return JValue::boolean(runMatcher(ev, c[1], {c[0]}, c.env).isDefined());
 }
 
@@ -76,16 +77,21 @@ std::string substitute(std::string_view replacement, const JValue& match) {
       if (m.isString()) out += m.asString();
       ++position;
     } else {
-      size_t maxDigits = groupCount == 0 ? 1 : static_cast<size_t>(std::floor(std::log10(static_cast<double>(groupCount)))) + 1;
+      size_t maxDigits =
+          groupCount == 0
+              ? 1
+              : static_cast<size_t>(std::floor(std::log10(static_cast<double>(groupCount)))) + 1;
       auto parseDigits = [&](size_t n) -> long {
         std::string_view digits = replacement.substr(position, n);
         size_t k = 0;
-        while (k < digits.size() && digits[k] >= '0' && digits[k] <= '9') ++k;
+        while (k < digits.size() && digits[k] >= '0' && digits[k] <= '9')
+          ++k;
         if (k == 0) return -1;
         return std::stol(std::string(digits.substr(0, k)));
       };
       long group = parseDigits(maxDigits);
-      if (maxDigits > 1 && group > static_cast<long>(groupCount)) group = parseDigits(maxDigits - 1);
+      if (maxDigits > 1 && group > static_cast<long>(groupCount))
+        group = parseDigits(maxDigits - 1);
       if (group >= 0) {
         if (groupCount > 0 && group >= 1 && static_cast<size_t>(group) <= groupCount) {
           JValue g = groups.at(static_cast<size_t>(group - 1));
@@ -163,7 +169,8 @@ JValue fnSplit(Evaluator& ev, CallArgs& c) {
     if (sep.empty()) {
       for (size_t i = 0; i < str.size() && (!limited || items.size() < limit);) {
         size_t j = i + 1;
-        while (j < str.size() && (static_cast<unsigned char>(str[j]) & 0xC0) == 0x80) ++j;
+        while (j < str.size() && (static_cast<unsigned char>(str[j]) & 0xC0) == 0x80)
+          ++j;
         items.push_back(JValue::string(str.substr(i, j - i)));
         i = j;
       }
@@ -195,7 +202,8 @@ JValue fnSplit(Evaluator& ev, CallArgs& c) {
     match = nextMatch(ev, match, c.env);
     count += 1;
   }
-  if (!limited || count < limit) items.push_back(JValue::string(start < str.size() ? str.substr(start) : ""));
+  if (!limited || count < limit)
+    items.push_back(JValue::string(start < str.size() ? str.substr(start) : ""));
   return result;
 }
 

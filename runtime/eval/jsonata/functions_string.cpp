@@ -14,7 +14,8 @@ std::vector<std::string_view> codePoints(std::string_view s) {
   std::vector<std::string_view> out;
   for (size_t i = 0; i < s.size();) {
     size_t j = i + 1;
-    while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) ++j;
+    while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80)
+      ++j;
     out.push_back(s.substr(i, j - i));
     i = j;
   }
@@ -56,7 +57,8 @@ JValue fnSubstring(Evaluator&, CallArgs& c) {
     to = sliceIndex(end, cps.size());
   }
   std::string out;
-  for (size_t i = from; i < to; ++i) out += cps[i];
+  for (size_t i = from; i < to; ++i)
+    out += cps[i];
   return JValue::string(out);
 }
 
@@ -71,7 +73,8 @@ JValue fnSubstringAfter(Evaluator&, CallArgs& c) {
   if (c[0].isUndefined()) return JValue();
   std::string_view s = c[0].asString();
   size_t pos = s.find(c[1].asString());
-  return pos == std::string_view::npos ? c[0] : JValue::string(s.substr(pos + c[1].asString().size()));
+  return pos == std::string_view::npos ? c[0]
+                                       : JValue::string(s.substr(pos + c[1].asString().size()));
 }
 
 // Case mapping for ASCII and the Latin-1 Supplement / Latin Extended-A letters, which covers
@@ -86,8 +89,10 @@ std::string mapCase(std::string_view s, bool upper) {
     } else if (c == 0xC3 && i + 1 < s.size()) {
       unsigned char d = static_cast<unsigned char>(s[i + 1]);
       // U+00C0-U+00DE (except U+00D7) <-> U+00E0-U+00FE (except U+00F7)
-      if (upper && d >= 0xA0 && d <= 0xBE && d != 0xB7) d = static_cast<unsigned char>(d - 0x20);
-      else if (!upper && d >= 0x80 && d <= 0x9E && d != 0x97) d = static_cast<unsigned char>(d + 0x20);
+      if (upper && d >= 0xA0 && d <= 0xBE && d != 0xB7)
+        d = static_cast<unsigned char>(d - 0x20);
+      else if (!upper && d >= 0x80 && d <= 0x9E && d != 0x97)
+        d = static_cast<unsigned char>(d + 0x20);
       out += static_cast<char>(c);
       out += static_cast<char>(d);
       ++i;
@@ -130,15 +135,18 @@ JValue fnPad(Evaluator&, CallArgs& c) {
   if (c[0].isUndefined()) return JValue();
   std::string_view str = c[0].asString();
   double width = c[1].asNumber();
-  std::string padChar = c[2].isString() && !c[2].asString().empty() ? std::string(c[2].asString()) : " ";
+  std::string padChar =
+      c[2].isString() && !c[2].asString().empty() ? std::string(c[2].asString()) : " ";
   double missing = std::fabs(std::trunc(width)) - static_cast<double>(codePointLength(str));
   if (missing <= 0) return c[0];
   size_t count = static_cast<size_t>(missing);
   std::string padding;
-  while (codePointLength(padding) < count) padding += padChar;
+  while (codePointLength(padding) < count)
+    padding += padChar;
   auto cps = codePoints(padding);
   std::string cut;
-  for (size_t i = 0; i < count; ++i) cut += cps[i];
+  for (size_t i = 0; i < count; ++i)
+    cut += cps[i];
   return JValue::string(width < 0 ? cut + std::string(str) : std::string(str) + cut);
 }
 
@@ -166,9 +174,10 @@ JValue fnBase64Encode(Evaluator&, CallArgs& c) {
   std::string out;
   size_t i = 0;
   for (; i + 2 < s.size(); i += 3) {
-    uint32_t n = (static_cast<unsigned char>(s[i]) << 16) | (static_cast<unsigned char>(s[i + 1]) << 8) |
-                 static_cast<unsigned char>(s[i + 2]);
-    for (int k = 18; k >= 0; k -= 6) out += kBase64[(n >> k) & 63];
+    uint32_t n = (static_cast<unsigned char>(s[i]) << 16) |
+                 (static_cast<unsigned char>(s[i + 1]) << 8) | static_cast<unsigned char>(s[i + 2]);
+    for (int k = 18; k >= 0; k -= 6)
+      out += kBase64[(n >> k) & 63];
   }
   if (i + 1 == s.size()) {
     uint32_t n = static_cast<unsigned char>(s[i]) << 16;
@@ -176,7 +185,8 @@ JValue fnBase64Encode(Evaluator&, CallArgs& c) {
     out += kBase64[(n >> 12) & 63];
     out += "==";
   } else if (i + 2 == s.size()) {
-    uint32_t n = (static_cast<unsigned char>(s[i]) << 16) | (static_cast<unsigned char>(s[i + 1]) << 8);
+    uint32_t n =
+        (static_cast<unsigned char>(s[i]) << 16) | (static_cast<unsigned char>(s[i + 1]) << 8);
     out += kBase64[(n >> 18) & 63];
     out += kBase64[(n >> 12) & 63];
     out += kBase64[(n >> 6) & 63];
@@ -205,8 +215,10 @@ JValue fnBase64Decode(Evaluator&, CallArgs& c) {
 
 bool isUnreserved(unsigned char c, bool component) {
   if (std::isalnum(c)) return true;
-  if (std::string_view("-_.!~*'()").find(static_cast<char>(c)) != std::string_view::npos) return true;
-  return !component && std::string_view(";,/?:@&=+$#").find(static_cast<char>(c)) != std::string_view::npos;
+  if (std::string_view("-_.!~*'()").find(static_cast<char>(c)) != std::string_view::npos)
+    return true;
+  return !component &&
+         std::string_view(";,/?:@&=+$#").find(static_cast<char>(c)) != std::string_view::npos;
 }
 
 JValue encodeUri(CallArgs& c, bool component) {
@@ -245,7 +257,8 @@ JValue decodeUri(CallArgs& c, bool component) {
     int lo = hexValue(s[i + 2]);
     if (hi < 0 || lo < 0) throwError("D3140");
     unsigned char byte = static_cast<unsigned char>(hi * 16 + lo);
-    if (!component && byte < 0x80 && std::string_view(";/?:@&=+$,#").find(static_cast<char>(byte)) != std::string_view::npos) {
+    if (!component && byte < 0x80 &&
+        std::string_view(";/?:@&=+$,#").find(static_cast<char>(byte)) != std::string_view::npos) {
       out.append(s.substr(i, 3));
     } else {
       out += static_cast<char>(byte);
@@ -264,12 +277,22 @@ JValue decodeUri(CallArgs& c, bool component) {
   return JValue::string(out);
 }
 
-JValue fnEncodeUrlComponent(Evaluator&, CallArgs& c) { return encodeUri(c, true); }
-JValue fnEncodeUrl(Evaluator&, CallArgs& c) { return encodeUri(c, false); }
-JValue fnDecodeUrlComponent(Evaluator&, CallArgs& c) { return decodeUri(c, true); }
-JValue fnDecodeUrl(Evaluator&, CallArgs& c) { return decodeUri(c, false); }
+JValue fnEncodeUrlComponent(Evaluator&, CallArgs& c) {
+  return encodeUri(c, true);
+}
+JValue fnEncodeUrl(Evaluator&, CallArgs& c) {
+  return encodeUri(c, false);
+}
+JValue fnDecodeUrlComponent(Evaluator&, CallArgs& c) {
+  return decodeUri(c, true);
+}
+JValue fnDecodeUrl(Evaluator&, CallArgs& c) {
+  return decodeUri(c, false);
+}
 
-double jsRound(double d) { return std::floor(d + 0.5); }
+double jsRound(double d) {
+  return std::floor(d + 0.5);
+}
 
 JValue fnFormatBase(Evaluator&, CallArgs& c) {
   if (c[0].isUndefined()) return JValue();
@@ -280,7 +303,8 @@ JValue fnFormatBase(Evaluator&, CallArgs& c) {
   double radix = 10;
   if (c[1].isDefined()) {
     radix = jsRound(c[1].asNumber());
-    if (std::fabs(radix - c[1].asNumber()) == 0.5 && std::fmod(std::fabs(radix), 2) == 1) radix -= 1;
+    if (std::fabs(radix - c[1].asNumber()) == 0.5 && std::fmod(std::fabs(radix), 2) == 1)
+      radix -= 1;
   }
   if (radix < 2 || radix > 36) throwValueError("D3100", JValue::number(radix));
   bool negative = r < 0;

@@ -13,10 +13,10 @@ namespace {
 
 // Zero code points of the Unicode decimal digit families.
 constexpr char32_t kDecimalGroups[] = {
-    0x30,    0x0660,  0x06F0,  0x07C0,  0x0966,  0x09E6,  0x0A66,  0x0AE6,  0x0B66,  0x0BE6,
-    0x0C66,  0x0CE6,  0x0D66,  0x0DE6,  0x0E50,  0x0ED0,  0x0F20,  0x1040,  0x1090,  0x17E0,
-    0x1810,  0x1946,  0x19D0,  0x1A80,  0x1A90,  0x1B50,  0x1BB0,  0x1C40,  0x1C50,  0xA620,
-    0xA8D0,  0xA900,  0xA9D0,  0xA9F0,  0xAA50,  0xABF0,  0xFF10};
+    0x30,   0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6,
+    0x0C66, 0x0CE6, 0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0,
+    0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620,
+    0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10};
 
 std::vector<char32_t> decodeUtf8(std::string_view s) {
   std::vector<char32_t> out;
@@ -64,19 +64,19 @@ const char* const kFew[] = {"Zero",    "One",     "Two",       "Three",    "Four
                             "Five",    "Six",     "Seven",     "Eight",    "Nine",
                             "Ten",     "Eleven",  "Twelve",    "Thirteen", "Fourteen",
                             "Fifteen", "Sixteen", "Seventeen", "Eighteen", "Nineteen"};
-const char* const kOrdinals[] = {"Zeroth",      "First",       "Second",     "Third",
-                                 "Fourth",      "Fifth",       "Sixth",      "Seventh",
-                                 "Eighth",      "Ninth",       "Tenth",      "Eleventh",
-                                 "Twelfth",     "Thirteenth",  "Fourteenth", "Fifteenth",
-                                 "Sixteenth",   "Seventeenth", "Eighteenth", "Nineteenth"};
-const char* const kDecades[] = {"Twenty", "Thirty",  "Forty",  "Fifty",  "Sixty",
+const char* const kOrdinals[] = {
+    "Zeroth",     "First",     "Second",    "Third",       "Fourth",     "Fifth",     "Sixth",
+    "Seventh",    "Eighth",    "Ninth",     "Tenth",       "Eleventh",   "Twelfth",   "Thirteenth",
+    "Fourteenth", "Fifteenth", "Sixteenth", "Seventeenth", "Eighteenth", "Nineteenth"};
+const char* const kDecades[] = {"Twenty",  "Thirty", "Forty",  "Fifty",  "Sixty",
                                 "Seventy", "Eighty", "Ninety", "Hundred"};
 const char* const kMagnitudes[] = {"Thousand", "Million", "Billion", "Trillion"};
 
 std::string wordsLookup(double num, bool prev, bool ord) {
   std::string words;
   if (num <= 19) {
-    words = std::string(prev ? " and " : "") + (ord ? kOrdinals[static_cast<int>(num)] : kFew[static_cast<int>(num)]);
+    words = std::string(prev ? " and " : "") +
+            (ord ? kOrdinals[static_cast<int>(num)] : kFew[static_cast<int>(num)]);
   } else if (num < 100) {
     int tens = static_cast<int>(num / 10);
     int remainder = static_cast<int>(std::fmod(num, 10));
@@ -101,7 +101,8 @@ std::string wordsLookup(double num, bool prev, bool ord) {
     double factor = std::pow(10, mag * 3);
     double mant = std::floor(num / factor);
     double remainder = num - mant * factor;
-    words = std::string(prev ? ", " : "") + wordsLookup(mant, false, false) + " " + kMagnitudes[mag - 1];
+    words = std::string(prev ? ", " : "") + wordsLookup(mant, false, false) + " " +
+            kMagnitudes[mag - 1];
     if (remainder > 0) {
       words += wordsLookup(remainder, true, ord);
     } else if (ord) {
@@ -156,17 +157,20 @@ std::string toLetters(double value, char a) {
 
 double fromLetters(std::string_view text, char a) {
   double decimal = 0;
-  for (char c : text) decimal = decimal * 26 + (std::tolower(static_cast<unsigned char>(c)) - std::tolower(a) + 1);
+  for (char c : text)
+    decimal = decimal * 26 + (std::tolower(static_cast<unsigned char>(c)) - std::tolower(a) + 1);
   return decimal;
 }
 
 std::string upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char& c : s)
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;
 }
 
 std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
 }
 
@@ -232,7 +236,9 @@ double wordsToNumber(std::string text) {
 
 } // namespace
 
-std::string numberToWords(double value, bool ordinal) { return wordsLookup(value, false, ordinal); }
+std::string numberToWords(double value, bool ordinal) {
+  return wordsLookup(value, false, ordinal);
+}
 
 IntegerPicture analyseIntegerPicture(std::string_view picture) {
   IntegerPicture format;
@@ -255,7 +261,9 @@ IntegerPicture analyseIntegerPicture(std::string_view picture) {
   }
   if (primary == "W" || primary == "w" || primary == "Ww") {
     format.style = IntegerStyle::Words;
-    format.letterCase = primary == "W" ? LetterCase::Upper : primary == "w" ? LetterCase::Lower : LetterCase::Title;
+    format.letterCase = primary == "W"   ? LetterCase::Upper
+                        : primary == "w" ? LetterCase::Lower
+                                         : LetterCase::Title;
     return format;
   }
   std::vector<char32_t> cps = decodeUtf8(primary);
@@ -297,14 +305,17 @@ IntegerPicture analyseIntegerPicture(std::string_view picture) {
   // Regular grouping: one character at multiples of the same interval.
   if (!format.separators.empty()) {
     bool same = true;
-    for (const auto& s : format.separators) same = same && s.character == format.separators[0].character;
+    for (const auto& s : format.separators)
+      same = same && s.character == format.separators[0].character;
     if (same) {
       int factor = 0;
-      for (const auto& s : format.separators) factor = std::gcd(factor, s.position);
+      for (const auto& s : format.separators)
+        factor = std::gcd(factor, s.position);
       bool every = factor > 0;
       for (size_t k = 1; every && k <= format.separators.size(); ++k) {
         bool found = false;
-        for (const auto& s : format.separators) found = found || s.position == static_cast<int>(k) * factor;
+        for (const auto& s : format.separators)
+          found = found || s.position == static_cast<int>(k) * factor;
         every = found;
       }
       if (every) {
@@ -321,7 +332,9 @@ std::string formatInteger(double value, const IntegerPicture& format) {
   value = std::fabs(value);
   std::string out;
   switch (format.style) {
-  case IntegerStyle::Letters: out = toLetters(value, format.letterCase == LetterCase::Upper ? 'A' : 'a'); break;
+  case IntegerStyle::Letters:
+    out = toLetters(value, format.letterCase == LetterCase::Upper ? 'A' : 'a');
+    break;
   case IntegerStyle::Roman:
     out = toRoman(value);
     if (format.letterCase == LetterCase::Upper) out = upper(out);
@@ -337,7 +350,8 @@ std::string formatInteger(double value, const IntegerPicture& format) {
       out.insert(0, static_cast<size_t>(format.mandatoryDigits) - out.size(), '0');
     if (format.zeroCode != U'0') {
       std::string mapped;
-      for (char c : out) appendUtf8(mapped, static_cast<char32_t>(c - '0') + format.zeroCode);
+      for (char c : out)
+        appendUtf8(mapped, static_cast<char32_t>(c - '0') + format.zeroCode);
       out = mapped;
     }
     std::vector<char32_t> digits = decodeUtf8(out);
@@ -381,15 +395,19 @@ std::string formatInteger(double value, const IntegerPicture& format) {
 
 std::string integerRegex(const IntegerPicture& format) {
   switch (format.style) {
-  case IntegerStyle::Letters: return format.letterCase == LetterCase::Upper ? "[A-Z]+" : "[a-z]+";
-  case IntegerStyle::Roman: return format.letterCase == LetterCase::Upper ? "[MDCLXVI]+" : "[mdclxvi]+";
-  case IntegerStyle::Words: return "(?:[a-zA-Z]+|[ ,-])+?";
+  case IntegerStyle::Letters:
+    return format.letterCase == LetterCase::Upper ? "[A-Z]+" : "[a-z]+";
+  case IntegerStyle::Roman:
+    return format.letterCase == LetterCase::Upper ? "[MDCLXVI]+" : "[mdclxvi]+";
+  case IntegerStyle::Words:
+    return "(?:[a-zA-Z]+|[ ,-])+?";
   case IntegerStyle::Decimal: {
     std::string occurrences = "+";
     if (format.width > 0) {
       occurrences = format.optionalDigits == 0
                         ? "{" + std::to_string(format.width) + "}"
-                        : "{" + std::to_string(format.width - format.optionalDigits) + "," + std::to_string(format.width) + "}";
+                        : "{" + std::to_string(format.width - format.optionalDigits) + "," +
+                              std::to_string(format.width) + "}";
     }
     std::string re = "[0-9]" + occurrences;
     if (format.ordinal) re += "(?:th|st|nd|rd)";
@@ -406,9 +424,12 @@ std::string integerRegex(const IntegerPicture& format) {
 
 double parseIntegerText(std::string_view text, const IntegerPicture& format) {
   switch (format.style) {
-  case IntegerStyle::Letters: return fromLetters(text, format.letterCase == LetterCase::Upper ? 'A' : 'a');
-  case IntegerStyle::Roman: return fromRoman(text);
-  case IntegerStyle::Words: return wordsToNumber(lower(std::string(text)));
+  case IntegerStyle::Letters:
+    return fromLetters(text, format.letterCase == LetterCase::Upper ? 'A' : 'a');
+  case IntegerStyle::Roman:
+    return fromRoman(text);
+  case IntegerStyle::Words:
+    return wordsToNumber(lower(std::string(text)));
   case IntegerStyle::Decimal: {
     std::string digits(text);
     if (format.ordinal && digits.size() >= 2) digits.resize(digits.size() - 2);
@@ -417,7 +438,8 @@ double parseIntegerText(std::string_view text, const IntegerPicture& format) {
       if (c >= '0' && c <= '9') clean += c;
     return clean.empty() ? std::nan("") : std::strtod(clean.c_str(), nullptr);
   }
-  case IntegerStyle::Sequence: break;
+  case IntegerStyle::Sequence:
+    break;
   }
   return std::nan("");
 }

@@ -24,11 +24,11 @@ struct IntegerPicture {
   char32_t zeroCode = U'0';
   int mandatoryDigits = 0;
   int optionalDigits = 0;
-  bool regular = false;     ///< one separator repeated every `regularEvery` digits
+  bool regular = false; ///< one separator repeated every `regularEvery` digits
   int regularEvery = 0;
   std::vector<GroupingSeparator> separators;
-  std::string token;        ///< Sequence: the picture itself
-  int width = -1;           ///< date/time year width (n in the spec), -1 when unset
+  std::string token; ///< Sequence: the picture itself
+  int width = -1;    ///< date/time year width (n in the spec), -1 when unset
 };
 
 /// Analyses a picture; throws D3131 (mixed digit families) as the evaluator's error.

@@ -32,7 +32,9 @@ void JObject::erase(std::string_view key) {
   }
 }
 
-JValue JValue::string(std::string_view s) { return string(asl::Value::string(s)); }
+JValue JValue::string(std::string_view s) {
+  return string(asl::Value::string(s));
+}
 
 JValue JValue::string(asl::Value s) {
   JValue v(JKind::String);
@@ -42,10 +44,14 @@ JValue JValue::string(asl::Value s) {
 
 JValue JValue::fromJson(const asl::Value& value) {
   switch (value.kind()) {
-  case ValueKind::Null: return null();
-  case ValueKind::Bool: return boolean(value.asBool());
-  case ValueKind::Number: return number(value.asDouble());
-  case ValueKind::String: return string(value);
+  case ValueKind::Null:
+    return null();
+  case ValueKind::Bool:
+    return boolean(value.asBool());
+  case ValueKind::Number:
+    return number(value.asDouble());
+  case ValueKind::String:
+    return string(value);
   case ValueKind::Array: {
     JValue v(JKind::Array);
     v.json_ = value;
@@ -84,7 +90,9 @@ JValue JValue::newArray(bool sequence) {
   return array(std::move(a));
 }
 
-JValue JValue::newObject() { return object(std::make_shared<JObject>()); }
+JValue JValue::newObject() {
+  return object(std::make_shared<JObject>());
+}
 
 size_t JValue::length() const {
   if (!isArray()) return 0;
@@ -137,7 +145,8 @@ namespace {
 
 asl::Value numberToJson(double d) {
   // JavaScript prints integral numbers below 1e21 without a fraction.
-  if (d == std::floor(d) && std::fabs(d) < 9.2e18) return asl::Value::integer(static_cast<int64_t>(d));
+  if (d == std::floor(d) && std::fabs(d) < 9.2e18)
+    return asl::Value::integer(static_cast<int64_t>(d));
   return asl::Value::number(d);
 }
 
@@ -147,13 +156,19 @@ bool toJson(const JValue& value, asl::Value& out) {
   switch (value.kind()) {
   case JKind::Undefined:
   case JKind::Function:
-  case JKind::Null: out = asl::Value::null(); return true;
-  case JKind::Bool: out = asl::Value::boolean(value.asBool()); return true;
+  case JKind::Null:
+    out = asl::Value::null();
+    return true;
+  case JKind::Bool:
+    out = asl::Value::boolean(value.asBool());
+    return true;
   case JKind::Number:
     if (!std::isfinite(value.asNumber())) return false;
     out = numberToJson(value.asNumber());
     return true;
-  case JKind::String: out = value.stringValue(); return true;
+  case JKind::String:
+    out = value.stringValue();
+    return true;
   case JKind::Array: {
     if (const asl::Value* json = value.jsonData()) {
       out = *json;

@@ -49,8 +49,8 @@ std::shared_ptr<CompiledRegex> compileRegex(const Node& regex) {
   }
   int error = 0;
   PCRE2_SIZE offset = 0;
-  pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(regex.text.data()), regex.text.size(),
-                                   flags, &error, &offset, nullptr);
+  pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(regex.text.data()),
+                                   regex.text.size(), flags, &error, &offset, nullptr);
   if (!code) {
     JsonataError e = makeError("S0302", regex.position);
     throwError(std::move(e));
@@ -78,7 +78,8 @@ size_t byteOffsetOfCodePoint(std::string_view s, size_t index) {
   size_t byte = 0;
   for (size_t cp = 0; cp < index && byte < s.size(); ++cp) {
     ++byte;
-    while (byte < s.size() && (static_cast<unsigned char>(s[byte]) & 0xC0) == 0x80) ++byte;
+    while (byte < s.size() && (static_cast<unsigned char>(s[byte]) & 0xC0) == 0x80)
+      ++byte;
   }
   return byte;
 }
@@ -104,7 +105,8 @@ JValue regexMatchObject(Evaluator& ev, const std::shared_ptr<CompiledRegex>& reg
   obj->set("start", JValue::number(static_cast<double>(startCp)));
   obj->set("end", JValue::number(static_cast<double>(endCp)));
   JValue groups = JValue::newArray(false);
-  for (auto& g : m->groups) groups.ownedArray()->items.push_back(JValue::string(g ? *g : std::string()));
+  for (auto& g : m->groups)
+    groups.ownedArray()->items.push_back(JValue::string(g ? *g : std::string()));
   obj->set("groups", groups);
   auto next = std::make_shared<Function>();
   next->kind = FunctionKind::Native;

@@ -26,8 +26,8 @@ struct RegexMatch {
 struct CompiledRegex {
   std::string source;
   uint32_t position = 0;
-  void* code = nullptr;       // pcre2_code_8
-  void* matchData = nullptr;  // pcre2_match_data_8
+  void* code = nullptr;      // pcre2_code_8
+  void* matchData = nullptr; // pcre2_match_data_8
 
   CompiledRegex() = default;
   CompiledRegex(const CompiledRegex&) = delete;
