@@ -124,14 +124,15 @@ namespace {
 
 // fn.lookup: an object gives its member, an array maps the lookup over its items and
 // flattens what they give.
-JValue lookupName(const JValue& input, std::string_view name) {
+JValue lookupName(const JValue& input, std::string_view name, uint32_t depth = 0) {
+  checkNesting(depth);
   if (input.isObject()) return input.get(name);
   if (!input.isArray()) return JValue();
   JValue out = JValue::newArray(true);
   auto& items = out.ownedArray()->items;
   size_t n = input.length();
   for (size_t i = 0; i < n; ++i) {
-    JValue res = lookupName(input.at(i), name);
+    JValue res = lookupName(input.at(i), name, depth + 1);
     if (res.isUndefined()) continue;
     if (res.isArray()) {
       pushItems(items, res);
@@ -200,16 +201,17 @@ JValue Evaluator::evaluateInner(const Node& expr, const JValue& input, Frame* en
       if (value.isArray()) {
         // fn.append(results, flatten(value)) returns a plain array, dropping the sequence flag.
         std::vector<JValue> flat;
-        std::vector<JValue> work{value};
-        std::function<void(const JValue&)> flatten = [&](const JValue& v) {
+        std::function<void(const JValue&, uint32_t)> flatten = [&](const JValue& v,
+                                                                   uint32_t depth) {
+          checkNesting(depth);
           if (v.isArray()) {
             for (size_t i = 0; i < v.length(); ++i)
-              flatten(v.at(i));
+              flatten(v.at(i), depth + 1);
           } else {
             flat.push_back(v);
           }
         };
-        flatten(value);
+        flatten(value, 0);
         JArray* arr = out.ownedArray();
         for (auto& f : flat)
           arr->items.push_back(std::move(f));
@@ -231,18 +233,19 @@ JValue Evaluator::evaluateInner(const Node& expr, const JValue& input, Frame* en
     if (input.isUndefined()) return JValue();
     JValue out = JValue::newArray(true);
     auto& items = out.ownedArray()->items;
-    std::function<void(const JValue&)> recurse = [&](const JValue& v) {
+    std::function<void(const JValue&, uint32_t)> recurse = [&](const JValue& v, uint32_t depth) {
+      checkNesting(depth);
       tick();
       if (!v.isArray()) items.push_back(v);
       if (v.isArray()) {
         for (size_t i = 0; i < v.length(); ++i)
-          recurse(v.at(i));
+          recurse(v.at(i), depth + 1);
       } else if (v.isObject()) {
         for (size_t i = 0; i < v.memberCount(); ++i)
-          recurse(v.valueAt(i));
+          recurse(v.valueAt(i), depth + 1);
       }
     };
-    recurse(input);
+    recurse(input, 0);
     if (items.size() == 1) return items[0];
     return out;
   }
@@ -957,6 +960,7 @@ Result<std::optional<asl::Value>, JsonataError> evaluate(const Node& expr,
     // A tuple stream or sequence left at the top is data; convert what it holds.
     asl::Value out;
     if (!toJson(result, out)) {
+      // Not representable as JSON: a non-finite number, or nesting beyond kMaxValueNesting.
       JsonataError e = makeError("D1001", expr.position);
       e.value = "Infinity";
       e.valueIsLiteral = true;

@@ -110,11 +110,14 @@ private:
 
 // Helpers shared by the libraries (evaluator_support.cpp).
 
+/// Throws U1001 when a recursive walk over a value is deeper than kMaxValueNesting.
+void checkNesting(uint32_t depth);
+
 /// JSONata's truthiness ($boolean): undefined stays undefined.
-JValue toBoolean(const JValue& value);
+JValue toBoolean(const JValue& value, uint32_t depth = 0);
 bool isTruthy(const JValue& value);
 /// Deep equality (JSONata's `=`).
-bool deepEqual(const JValue& a, const JValue& b);
+bool deepEqual(const JValue& a, const JValue& b, uint32_t depth = 0);
 /// A new sequence holding `value` (or nothing when undefined is not wanted).
 JValue singletonSequence(const JValue& value);
 /// $append's rule: undefined is dropped, non-arrays are wrapped, the result is a plain array.
@@ -124,7 +127,7 @@ void pushItems(std::vector<JValue>& out, const JValue& value);
 /// The items of an array value as a vector (a non-array is one item, undefined none).
 std::vector<JValue> itemsOf(const JValue& value);
 /// A deep copy whose arrays and objects are all owned (transform mutates it in place).
-JValue deepClone(const JValue& value);
+JValue deepClone(const JValue& value, uint32_t depth = 0);
 /// JSONata's $string formatting (JSON with numbers to 15 significant digits).
 std::string stringify(const JValue& value, bool pretty);
 /// JavaScript's Number.prototype.toString.

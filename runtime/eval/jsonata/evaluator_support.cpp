@@ -29,12 +29,21 @@ void throwValueError(std::string_view code, const JValue& value, uint32_t positi
   throw JsonataThrow{std::move(e)};
 }
 
+void checkNesting(uint32_t depth) {
+  if (depth <= kMaxValueNesting) return;
+  JsonataError e = makeError("U1001");
+  e.value = "Value nests deeper than " + std::to_string(kMaxValueNesting) + " levels";
+  e.valueIsLiteral = true;
+  throw JsonataThrow{std::move(e)};
+}
+
 bool isTruthy(const JValue& value) {
   JValue b = toBoolean(value);
   return b.isBool() && b.asBool();
 }
 
-JValue toBoolean(const JValue& value) {
+JValue toBoolean(const JValue& value, uint32_t depth) {
+  checkNesting(depth);
   switch (value.kind()) {
   case JKind::Undefined:
     return JValue();
@@ -52,16 +61,19 @@ JValue toBoolean(const JValue& value) {
     return JValue::boolean(false);
   case JKind::Array: {
     size_t n = value.length();
-    if (n == 1) return toBoolean(value.at(0));
-    for (size_t i = 0; i < n; ++i)
-      if (isTruthy(value.at(i))) return JValue::boolean(true);
+    if (n == 1) return toBoolean(value.at(0), depth + 1);
+    for (size_t i = 0; i < n; ++i) {
+      JValue b = toBoolean(value.at(i), depth + 1);
+      if (b.isBool() && b.asBool()) return JValue::boolean(true);
+    }
     return JValue::boolean(false);
   }
   }
   return JValue::boolean(false);
 }
 
-bool deepEqual(const JValue& a, const JValue& b) {
+bool deepEqual(const JValue& a, const JValue& b, uint32_t depth) {
+  checkNesting(depth);
   if (a.kind() != b.kind()) return false;
   switch (a.kind()) {
   case JKind::Undefined:
@@ -78,14 +90,14 @@ bool deepEqual(const JValue& a, const JValue& b) {
   case JKind::Array: {
     if (a.length() != b.length()) return false;
     for (size_t i = 0; i < a.length(); ++i)
-      if (!deepEqual(a.at(i), b.at(i))) return false;
+      if (!deepEqual(a.at(i), b.at(i), depth + 1)) return false;
     return true;
   }
   case JKind::Object: {
     if (a.memberCount() != b.memberCount()) return false;
     for (size_t i = 0; i < a.memberCount(); ++i) {
       JValue other = b.get(a.keyAt(i));
-      if (!deepEqual(a.valueAt(i), other)) return false;
+      if (!deepEqual(a.valueAt(i), other, depth + 1)) return false;
     }
     return true;
   }
@@ -130,7 +142,8 @@ JValue appendValues(const JValue& a, const JValue& b) {
   return makeArray(std::move(items), false);
 }
 
-JValue deepClone(const JValue& value) {
+JValue deepClone(const JValue& value, uint32_t depth) {
+  checkNesting(depth);
   if (value.isArray()) {
     auto arr = std::make_shared<JArray>();
     if (const JArray* owned = value.ownedArray()) {
@@ -138,14 +151,15 @@ JValue deepClone(const JValue& value) {
       arr->cons = owned->cons;
     }
     for (size_t i = 0; i < value.length(); ++i)
-      arr->items.push_back(deepClone(value.at(i)));
+      arr->items.push_back(deepClone(value.at(i), depth + 1));
     return JValue::array(std::move(arr));
   }
   if (value.isObject()) {
     auto obj = std::make_shared<JObject>();
     obj->members.reserve(value.memberCount());
     for (size_t i = 0; i < value.memberCount(); ++i)
-      obj->members.emplace_back(std::string(value.keyAt(i)), deepClone(value.valueAt(i)));
+      obj->members.emplace_back(std::string(value.keyAt(i)),
+                                deepClone(value.valueAt(i), depth + 1));
     return JValue::object(std::move(obj));
   }
   return value;
@@ -211,6 +225,7 @@ void newline(std::string& out, bool pretty, int level) {
 }
 
 void stringifyInto(std::string& out, const JValue& v, bool pretty, int level) {
+  checkNesting(static_cast<uint32_t>(level));
   switch (v.kind()) {
   case JKind::Undefined:
   case JKind::Null:

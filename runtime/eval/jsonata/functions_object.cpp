@@ -6,10 +6,12 @@
 namespace asl::eval::jsonata {
 namespace {
 
-void collectKeys(const JValue& v, std::vector<JValue>& out, std::unordered_set<std::string>& seen) {
+void collectKeys(const JValue& v, std::vector<JValue>& out, std::unordered_set<std::string>& seen,
+                 uint32_t depth = 0) {
+  checkNesting(depth);
   if (v.isArray()) {
     for (size_t i = 0; i < v.length(); ++i)
-      collectKeys(v.at(i), out, seen);
+      collectKeys(v.at(i), out, seen, depth + 1);
   } else if (v.isObject()) {
     for (size_t i = 0; i < v.memberCount(); ++i) {
       std::string key(v.keyAt(i));
@@ -25,12 +27,13 @@ JValue fnKeys(Evaluator&, CallArgs& c) {
   return makeArray(std::move(out), true);
 }
 
-JValue lookupIn(const JValue& input, std::string_view key) {
+JValue lookupIn(const JValue& input, std::string_view key, uint32_t depth = 0) {
+  checkNesting(depth);
   if (input.isObject()) return input.get(key);
   if (!input.isArray()) return JValue();
   JValue out = JValue::newArray(true);
   for (size_t i = 0; i < input.length(); ++i) {
-    JValue res = lookupIn(input.at(i), key);
+    JValue res = lookupIn(input.at(i), key, depth + 1);
     if (res.isArray()) {
       pushItems(out.ownedArray()->items, res);
     } else if (res.isDefined()) {
@@ -44,11 +47,12 @@ JValue fnLookup(Evaluator&, CallArgs& c) {
   return lookupIn(c[0], c[1].asString());
 }
 
-JValue spread(const JValue& arg) {
+JValue spread(const JValue& arg, uint32_t depth = 0) {
+  checkNesting(depth);
   if (arg.isArray()) {
     JValue result = JValue::newArray(true);
     for (size_t i = 0; i < arg.length(); ++i)
-      result = appendValues(result, spread(arg.at(i)));
+      result = appendValues(result, spread(arg.at(i), depth + 1));
     return result;
   }
   if (arg.isObject()) {

@@ -7,6 +7,44 @@
 
 namespace asl::eval::jsonata {
 
+namespace {
+
+// Frees values one level at a time: children of a container this handle alone owns are moved
+// out before the container dies, so freeing never recurses.
+void drain(std::vector<JValue>& pending) {
+  while (!pending.empty()) {
+    JValue v = std::move(pending.back());
+    pending.pop_back();
+    if (!v.uniquelyOwned()) continue;
+    if (JArray* a = v.ownedArray()) {
+      for (JValue& item : a->items)
+        pending.push_back(std::move(item));
+      a->items.clear();
+    } else if (JObject* o = v.ownedObject()) {
+      for (auto& member : o->members)
+        pending.push_back(std::move(member.second));
+      o->members.clear();
+    }
+  }
+}
+
+} // namespace
+
+JArray::~JArray() {
+  std::vector<JValue> pending;
+  pending.swap(items);
+  drain(pending);
+}
+
+JObject::~JObject() {
+  std::vector<JValue> pending;
+  pending.reserve(members.size());
+  for (auto& member : members)
+    pending.push_back(std::move(member.second));
+  members.clear();
+  drain(pending);
+}
+
 const JValue* JObject::find(std::string_view key) const {
   for (const auto& [k, v] : members)
     if (k == key) return &v;
@@ -152,7 +190,8 @@ asl::Value numberToJson(double d) {
 
 } // namespace
 
-bool toJson(const JValue& value, asl::Value& out) {
+bool toJson(const JValue& value, asl::Value& out, uint32_t depth) {
+  if (depth > kMaxValueNesting) return false;
   switch (value.kind()) {
   case JKind::Undefined:
   case JKind::Function:
@@ -180,7 +219,7 @@ bool toJson(const JValue& value, asl::Value& out) {
     for (size_t i = 0; i < n; ++i) {
       JValue item = value.at(i);
       asl::Value converted;
-      if (!toJson(item, converted)) return false;
+      if (!toJson(item, converted, depth + 1)) return false;
       items.push_back(std::move(converted));
     }
     out = asl::Value::array(std::move(items));
@@ -198,7 +237,7 @@ bool toJson(const JValue& value, asl::Value& out) {
       JValue member = value.valueAt(i);
       if (member.isUndefined() || member.isFunction()) continue;
       asl::Value converted;
-      if (!toJson(member, converted)) return false;
+      if (!toJson(member, converted, depth + 1)) return false;
       members.push_back(makeMember(value.keyAt(i), std::move(converted)));
     }
     out = asl::Value::object(std::move(members));

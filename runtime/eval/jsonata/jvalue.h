@@ -22,6 +22,11 @@ struct Function;
 
 /// An array built during evaluation, with the flags jsonata-js keeps on its arrays.
 struct JArray {
+  JArray() = default;
+  JArray(const JArray&) = default;
+  JArray& operator=(const JArray&) = default;
+  ~JArray(); // iterative: a deeply nested value must not exhaust the stack when freed
+
   std::vector<JValue> items;
   bool sequence = false;      ///< a result sequence: a singleton unwraps, empty is undefined
   bool keepSingleton = false; ///< `[]` on a path step: a singleton sequence stays an array
@@ -32,6 +37,11 @@ struct JArray {
 
 /// An object built during evaluation: members in insertion order, keys unique.
 struct JObject {
+  JObject() = default;
+  JObject(const JObject&) = default;
+  JObject& operator=(const JObject&) = default;
+  ~JObject(); // iterative, as JArray's
+
   std::vector<std::pair<std::string, JValue>> members;
 
   const JValue* find(std::string_view key) const;
@@ -108,6 +118,9 @@ public:
   JValue valueAt(size_t i) const;
   JObject* ownedObject() const { return isObject() && !json_.isObject() ? obj() : nullptr; }
 
+  /// True when this handle is the only owner of an owned array or object.
+  bool uniquelyOwned() const { return heap_ && heap_.use_count() == 1 && kind_ != JKind::Function; }
+
   /// Identity of the payload (for `in` and `=` on functions, as JavaScript's ===).
   const void* identity() const;
 
@@ -129,7 +142,12 @@ JValue makeArray(std::vector<JValue> items, bool sequence = false);
 
 /// The JSON data of a value, for output: numbers that JavaScript prints without a fraction
 /// become integers; functions become absent members, null array items or (top level) nothing.
-/// Returns false when the value (or a number inside) is not finite.
-bool toJson(const JValue& value, asl::Value& out);
+/// Returns false when the value (or a number inside) is not finite, or nests deeper than
+/// kMaxValueNesting.
+bool toJson(const JValue& value, asl::Value& out, uint32_t depth = 0);
+
+/// Deepest nesting of arrays and objects the library walks recursively (output, $string,
+/// equality, cloning, `**`); deeper values end the evaluation with an error, not a crash.
+constexpr uint32_t kMaxValueNesting = 10000;
 
 } // namespace asl::eval::jsonata
