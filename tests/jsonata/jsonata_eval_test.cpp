@@ -162,6 +162,13 @@ TEST(JsonataLimitTest, TailRecursionRunsInConstantStack) {
             "20000");
 }
 
+TEST(JsonataLimitTest, DeeplyNestedBuiltValuesEndWithAnErrorNotACrash) {
+  const std::string deep = "$reduce([1..50000], function($a, $b){ {'a': $a} }, 0)";
+  EXPECT_EQ(run("$count(" + deep + ")"), "1"); // built and freed without recursion
+  EXPECT_EQ(run("$string(" + deep + ")"), "U1001@8");
+  EXPECT_EQ(run("(" + deep + ").**").substr(0, 6), "U1001@");
+}
+
 TEST(JsonataLimitTest, InfiniteLoopEndsWithTimeoutError) {
   EvalOptions options;
   options.timeLimitMs = 200;
