@@ -88,10 +88,10 @@ TEST(JsonataParserTest, FocusAndIndexBindingsMakeTupleSteps) {
 
 TEST(JsonataParserTest, ParentOperatorIsTiedToAnEarlierStep) {
   EXPECT_EQ(tree("Account.Order.Product.%.OrderID"),
-            "(path Account Order (with Product :ancestor !0) (parent !0) OrderID)");
+            "(path Account Order (with Product :tuple :ancestor !0) (parent !0) OrderID)");
   EXPECT_EQ(tree("library.loans.%.%"),
-            "(path (with library :ancestor !1) (with loans :ancestor !0) (parent !0) (parent !1))");
-  EXPECT_EQ(tree("a.b[%.c]"), "(path a (with b :ancestor !0 (stages (filter (path (parent !0) c)))))");
+            "(path (with library :tuple :ancestor !1) (with loans :tuple :ancestor !0) (parent !0) (parent !1))");
+  EXPECT_EQ(tree("a.b[%.c]"), "(path a (with b :tuple :ancestor !0 (stages (filter (path (parent !0) c)))))");
 }
 
 TEST(JsonataParserTest, FunctionsLambdasAndPartials) {

@@ -13,6 +13,7 @@ using CommandAction = std::function<int()>;
 CommandAction addValidateCommand(CLI::App& app);
 CommandAction addCompileCommand(CLI::App& app);
 CommandAction addRunCommand(CLI::App& app);
+CommandAction addEvalCommand(CLI::App& app);
 
 /// Exit codes shared by every subcommand.
 constexpr int kExitOk = 0;

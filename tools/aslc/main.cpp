@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   CommandAction validate = addValidateCommand(app);
   CommandAction compile = addCompileCommand(app);
   CommandAction run = addRunCommand(app);
+  CommandAction evalJsonata = addEvalCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -30,5 +31,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("validate")) return validate();
   if (app.got_subcommand("compile")) return compile();
   if (app.got_subcommand("run")) return run();
+  if (app.got_subcommand("eval")) return evalJsonata();
   return kExitUsage;
 }

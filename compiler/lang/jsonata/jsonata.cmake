@@ -4,5 +4,4 @@ target_sources(asl_lang PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/parser.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pratt.cpp
   ${CMAKE_CURRENT_LIST_DIR}/post_parse.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/signature.cpp
 )

@@ -7,6 +7,7 @@
 #include "asl/result.h"
 #include "runtime/eval/jsonata/ast.h"
 #include "runtime/eval/jsonata/error.h"
+#include "runtime/eval/jsonata/signature.h"
 
 namespace asl::lang::jsonata {
 
@@ -26,8 +27,7 @@ struct ParseOptions {
 Result<NodePtr, JsonataError> parseJsonata(std::string_view expr, const Limits& limits,
                                            ParseOptions options = {});
 
-/// Parses a lambda signature such as `<s-n?:b>`. `offset` is where the text sits in the
-/// expression, for error positions. Fails with S0401 or S0402.
-Result<eval::jsonata::Signature, JsonataError> parseSignature(std::string_view text, uint32_t offset);
+/// Lambda signatures are parsed by the runtime, which also parses the built-in functions' own.
+using eval::jsonata::parseSignature;
 
 } // namespace asl::lang::jsonata

@@ -105,6 +105,8 @@ private:
     case NodeKind::Name:
     case NodeKind::Wildcard:
       if (--slots_[slot].level == 0) {
+        // The step must carry its input along as a tuple binding for the % to read.
+        node.tuple = true;
         auto it = ancestors_.find(&node);
         if (it != ancestors_.end()) {
           // Two %s denote the same step: they share its label.

@@ -3,13 +3,10 @@
 #include <algorithm>
 #include <string>
 
-#include "compiler/lang/jsonata/parser.h"
+#include "runtime/eval/jsonata/signature.h"
 
-namespace asl::lang::jsonata {
+namespace asl::eval::jsonata {
 namespace {
-
-using eval::jsonata::Signature;
-using eval::jsonata::SignatureParam;
 
 // Index of the bracket closing the one at `open`, or text.size() when unbalanced.
 size_t findClosing(std::string_view text, size_t open, char opening, char closing) {
@@ -38,7 +35,7 @@ Result<Signature, JsonataError> parseSignature(std::string_view text, uint32_t o
   sig.definition = std::string(text);
   auto error = [&](std::string_view code, size_t at, std::string value) {
     // JSONata counts from just past the '<' token.
-    JsonataError e = eval::jsonata::makeJsonataError(code, offset + static_cast<uint32_t>(at),
+    JsonataError e = makeJsonataError(code, offset + static_cast<uint32_t>(at),
                                                      offset + 1 + static_cast<uint32_t>(at));
     e.value = std::move(value);
     return e;
@@ -94,4 +91,4 @@ Result<Signature, JsonataError> parseSignature(std::string_view text, uint32_t o
   return sig;
 }
 
-} // namespace asl::lang::jsonata
+} // namespace asl::eval::jsonata
