@@ -2,10 +2,12 @@
 
 #include "runtime/eval/choice_eval.h"
 #include "runtime/eval/intrinsic_eval.h"
+#include "runtime/eval/jsonata/evaluator.h"
 #include "runtime/eval/path_eval.h"
 #include "runtime/eval/path_fields.h"
 #include "runtime/eval/result_path.h"
 #include "runtime/value/json_writer.h"
+#include "runtime/vm/aws_jsonata_functions.h"
 
 namespace asl::vm {
 namespace {
@@ -47,16 +49,61 @@ ExecResult<Value> evaluateIntrinsicCall(const eval::IntrinsicCall& call, const s
   return eval::evaluateIntrinsic(call, env);
 }
 
-ExecResult<Value> unsupportedJsonata(const eval::Expression& e) {
-  return eval::raise(StateErrorId::QueryEvaluationError,
-                     "The JSONata expression '" + e.text +
-                         "' cannot be evaluated: this build has no JSONata evaluator");
+} // namespace
+
+std::string_view quotedText(const eval::Expression& e);
+
+namespace {
+
+// `$states` as AWS binds it: the state's input, the context object (built only if the
+// expression mentions it), and in Output/Assign the result, in Catch the error output.
+Value statesBinding(const eval::Expression& e, const Scope& scope) {
+  std::vector<Member> members;
+  members.push_back(makeMember("input", scope.input ? *scope.input : Value()));
+  if (scope.context && e.text.find("context") != std::string::npos)
+    members.push_back(makeMember("context", scope.context->value()));
+  if (scope.result) members.push_back(makeMember("result", *scope.result));
+  if (scope.errorOutput) members.push_back(makeMember("errorOutput", *scope.errorOutput));
+  return Value::object(std::move(members));
+}
+
+ExecResult<Value> evaluateJsonata(const eval::Expression& e, std::string_view field,
+                                  const Scope& scope) {
+  std::string prefix = "The JSONata expression '" + std::string(quotedText(e)) +
+                       "' specified for the field '" + std::string(field) + "'";
+  eval::jsonata::Bindings bindings;
+  bindings.emplace_back("states", statesBinding(e, scope));
+  if (scope.variables)
+    scope.variables->forEachVisible(
+        [&](const std::string& name, const Value& value) { bindings.emplace_back(name, value); });
+  eval::jsonata::EvalOptions options;
+  options.functions = &awsJsonataFunctions();
+  JsonataRandomScope random(scope.random);
+  std::optional<Value> input;
+  if (scope.input) input = *scope.input;
+  auto result = eval::jsonata::evaluate(*e.jsonata, input, bindings, options);
+  if (!result.ok())
+    return eval::raise(StateErrorId::QueryEvaluationError,
+                       prefix + " threw an error during evaluation. " + result.error().code + ": " +
+                           result.error().message());
+  if (!result->has_value())
+    return eval::raise(StateErrorId::QueryEvaluationError,
+                       prefix + " returned nothing (undefined).");
+  return std::move(**result);
 }
 
 } // namespace
 
+std::string_view quotedText(const eval::Expression& e) {
+  std::string_view text = e.text;
+  size_t begin = text.find_first_not_of(" \t\r\n");
+  if (begin == std::string_view::npos) return {};
+  return text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1);
+}
+
 ExecResult<Value> selectPath(const eval::Expression& expression, const Scope& scope) {
-  if (expression.kind == eval::ExpressionKind::Jsonata) return unsupportedJsonata(expression);
+  if (expression.kind == eval::ExpressionKind::Jsonata)
+    return evaluateJsonata(expression, "", scope);
   return eval::applyInputPath(eval::PathFieldRef{eval::PathFieldMode::Path, expression.path.get()},
                               rootsFor(*expression.path, scope));
 }
@@ -69,17 +116,19 @@ ExecResult<Value> evaluateField(const eval::Expression& expression, std::string_
   case eval::ExpressionKind::Intrinsic:
     return evaluateIntrinsicCall(*expression.intrinsic, std::string(field), scope);
   case eval::ExpressionKind::Jsonata:
-    return unsupportedJsonata(expression);
+    return evaluateJsonata(expression, field, scope);
   }
-  return unsupportedJsonata(expression);
+  return evaluateJsonata(expression, field, scope);
 }
 
 ExecResult<Value> evaluateTemplate(const eval::PayloadTemplate& tpl, const Scope& scope,
                                    std::string_view field) {
   using Kind = eval::PayloadTemplate::Kind;
   switch (tpl.kind) {
-  case Kind::Constant: return tpl.constant;
-  case Kind::Dynamic: return evaluateField(tpl.expression, field, scope);
+  case Kind::Constant:
+    return tpl.constant;
+  case Kind::Dynamic:
+    return evaluateField(tpl.expression, field, scope);
   case Kind::Array: {
     std::vector<Value> items;
     items.reserve(tpl.items.size());
@@ -95,7 +144,8 @@ ExecResult<Value> evaluateTemplate(const eval::PayloadTemplate& tpl, const Scope
     members.reserve(tpl.fields.size());
     for (const auto& member : tpl.fields) {
       // JSONPath names the member as written ("x.$"); JSONata the path to it ("Output/x").
-      std::string name = scope.jsonata ? std::string(field) + "/" + member.fieldName : member.fieldName;
+      std::string name =
+          scope.jsonata ? std::string(field) + "/" + member.fieldName : member.fieldName;
       ExecResult<Value> v = member.value.kind == Kind::Dynamic
                                 ? evaluateField(member.value.expression, name, scope)
                                 : evaluateTemplate(member.value, scope, name);

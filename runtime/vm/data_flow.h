@@ -25,6 +25,9 @@ struct Scope {
   eval::RandomSource* random = nullptr; ///< States.UUID, States.MathRandom without a seed
 };
 
+/// An expression's text as AWS quotes it in causes: without the blanks inside `{% %}`.
+std::string_view quotedText(const eval::Expression& expression);
+
 /// InputPath / OutputPath / ItemsPath: the value the path selects.
 eval::ExecResult<Value> selectPath(const eval::Expression& path, const Scope& scope);
 /// Payload templates (Parameters, ResultSelector, ItemSelector, Arguments, Output, Assign...).

@@ -212,6 +212,25 @@ std::string taskDisplayName(std::string_view resource) {
   return std::string(resource);
 }
 
+// JSONata's names for JSON types, as AWS's QueryEvaluationError causes use them.
+std::string jsonTypeName(const Value& v) {
+  switch (v.kind()) {
+  case ValueKind::Null:
+    return "null";
+  case ValueKind::Bool:
+    return "boolean";
+  case ValueKind::Number:
+    return "number";
+  case ValueKind::String:
+    return "string";
+  case ValueKind::Array:
+    return "array";
+  case ValueKind::Object:
+    return "object";
+  }
+  return "null";
+}
+
 bool canRecover(bc::StateType type) {
   return type == bc::StateType::Task || type == bc::StateType::Parallel ||
          type == bc::StateType::Map;
@@ -429,13 +448,14 @@ std::optional<Failure> MachineRun::step(const StateRun& s, const bc::Instruction
     r.effective = Value::object({});
     return std::nullopt;
   case bc::Op::Parameters:
-    return set(r.effective,
-               evaluateTemplate(p.templates[in.a], scope(s, context, &r.effective, false), "Parameters"));
+    return set(r.effective, evaluateTemplate(p.templates[in.a],
+                                             scope(s, context, &r.effective, false), "Parameters"));
   case bc::Op::Arguments:
-    return set(r.effective, evaluateTemplate(p.templates[in.a], scope(s, context, &r.input, true), "Arguments"));
+    return set(r.effective,
+               evaluateTemplate(p.templates[in.a], scope(s, context, &r.input, true), "Arguments"));
   case bc::Op::ResultTemplate:
-    return set(r.result,
-               evaluateTemplate(p.templates[in.a], scope(s, context, &r.effective, jsonata), "Result"));
+    return set(r.result, evaluateTemplate(p.templates[in.a],
+                                          scope(s, context, &r.effective, jsonata), "Result"));
   case bc::Op::ResultIsEffective:
     r.result = r.effective;
     return std::nullopt;
@@ -457,7 +477,8 @@ std::optional<Failure> MachineRun::step(const StateRun& s, const bc::Instruction
     return std::nullopt;
   }
   case bc::Op::ResultSelector:
-    return set(r.result, evaluateTemplate(p.templates[in.a], scope(s, context, &r.result, false), "ResultSelector"));
+    return set(r.result, evaluateTemplate(p.templates[in.a], scope(s, context, &r.result, false),
+                                          "ResultSelector"));
   case bc::Op::Assign: {
     Scope sc = scope(s, context, jsonata ? &r.input : &r.result, jsonata);
     sc.result = &r.result;
@@ -665,7 +686,7 @@ std::optional<int64_t> integerIn(const Value& v) {
   return static_cast<int64_t>(*d);
 }
 
-std::variant<Value, Failure, Cancelled> MachineRun::runMap(const StateRun&, const bc::Map& map,
+std::variant<Value, Failure, Cancelled> MachineRun::runMap(const StateRun& s, const bc::Map& map,
                                                            const Value& input, const Scope& sc) {
   const bc::Program& p = ex_.program;
   Value items = input;
@@ -674,9 +695,17 @@ std::variant<Value, Failure, Cancelled> MachineRun::runMap(const StateRun&, cons
     if (!selected.ok()) return engineError(std::move(selected).error());
     items = std::move(selected).value();
   } else if (map.items != bc::kNone) {
-    auto built = evaluateTemplate(p.templates[map.items], sc, "Items");
+    const eval::PayloadTemplate& itemsTemplate = p.templates[map.items];
+    auto built = evaluateTemplate(itemsTemplate, sc, "Items");
     if (!built.ok()) return engineError(std::move(built).error());
     items = std::move(built).value();
+    if (!items.isArray() && itemsTemplate.kind == eval::PayloadTemplate::Kind::Dynamic)
+      return engineError(ExecError::of(StateErrorId::QueryEvaluationError,
+                                       "The JSONata expression '" +
+                                           std::string(quotedText(itemsTemplate.expression)) +
+                                           "' specified for the field 'Items' returned an "
+                                           "unexpected result type. Expected 'array', but was '" +
+                                           jsonTypeName(items) + "' for value: " + toJson(items)));
   }
   if (!items.isArray())
     return engineError(
@@ -782,12 +811,27 @@ std::variant<Value, Failure, Cancelled> MachineRun::runMap(const StateRun&, cons
           if (!built.ok()) return failWith(engineError(std::move(built).error()));
           iterationInput = std::move(built).value();
         }
-        MachineRun iteration(ex_, processor, &variables_, group, started);
+        bool keep = ex_.history.keepsEvents();
+        Value iterationDetails =
+            keep ? exec::details({{"name", Value::string(s.state.name)},
+                                  {"index", Value::integer(static_cast<int64_t>(i))}})
+                 : Value();
+        EventId begun = ex_.history.add(started, "MapIterationStarted",
+                                        "mapIterationStartedEventDetails", iterationDetails);
+        MachineRun iteration(ex_, processor, &variables_, group, begun);
         MachineOutcome o = iteration.run(std::move(iterationInput));
-        if (o.kind == MachineOutcome::Kind::Succeeded)
+        if (o.kind == MachineOutcome::Kind::Succeeded) {
+          ex_.history.add(iteration.lastEvent(), "MapIterationSucceeded",
+                          "mapIterationSucceededEventDetails", iterationDetails);
           outputs[i] = std::move(o.output);
-        else if (o.kind == MachineOutcome::Kind::Failed)
+        } else if (o.kind == MachineOutcome::Kind::Failed) {
+          ex_.history.add(iteration.lastEvent(), "MapIterationFailed",
+                          "mapIterationFailedEventDetails", iterationDetails);
           iterationFailed(i, Failure{std::move(o.error), false});
+        } else {
+          ex_.history.add(iteration.lastEvent(), "MapIterationAborted",
+                          "mapIterationAbortedEventDetails", iterationDetails);
+        }
       },
       group.flag());
   if (firstFailure) {

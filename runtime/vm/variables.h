@@ -27,6 +27,18 @@ public:
         if (key == name) return &value;
     return nullptr;
   }
+  /// Calls f(name, value) for every variable in reach, the innermost binding of each name once.
+  template <class F> void forEachVisible(F&& f) const {
+    for (const Variables* scope = this; scope; scope = scope->parent_)
+      for (const auto& [key, value] : scope->own_) {
+        bool shadowed = false;
+        for (const Variables* inner = this; inner != scope && !shadowed; inner = inner->parent_)
+          for (const auto& entry : inner->own_)
+            if (entry.first == key) shadowed = true;
+        if (!shadowed) f(key, value);
+      }
+  }
+
   void set(std::string_view name, Value value) {
     for (auto& [key, existing] : own_)
       if (key == name) {
