@@ -52,10 +52,12 @@ build() {
   cmake --build "$dir" -j "$JOBS"
 }
 
+# run_tests KIND [ctest arguments...]
 run_tests() {
   local dir="$ROOT/build/$1"
-  log "running the tests in build/$1"
-  (cd "$dir" && ctest --output-on-failure -j "$JOBS")
+  shift
+  log "running the tests in build/$(basename "$dir")"
+  (cd "$dir" && ctest --output-on-failure -j "$JOBS" "$@")
 }
 
 cmd_demo() {
@@ -98,7 +100,10 @@ cmd_tsan() {
 cmd_sanitize() {
   install_deps
   build asan -DCMAKE_BUILD_TYPE=Debug -DASL_SANITIZE=ON -DASL_BUILD_BENCHMARKS=OFF
-  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 run_tests asan
+  # The 1,321-case JSONata suite takes ~8 minutes under ASan; the evaluator's unit tests and the
+  # execute corpus (JSONata states included) run here, the whole suite in the Release build.
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    run_tests asan -E '^jsonata\.suite$'
 }
 
 cmd_fuzz() {
