@@ -78,10 +78,14 @@ ExecResult<Value> evaluateJsonata(const eval::Expression& e, std::string_view fi
         [&](const std::string& name, const Value& value) { bindings.emplace_back(name, value); });
   eval::jsonata::EvalOptions options;
   options.functions = &awsJsonataFunctions();
+  options.functionResultIsError = true;
   JsonataRandomScope random(scope.random);
   std::optional<Value> input;
   if (scope.input) input = *scope.input;
   auto result = eval::jsonata::evaluate(*e.jsonata, input, bindings, options);
+  if (!result.ok() && result.error().code == "L0004")
+    return eval::raise(StateErrorId::QueryEvaluationError,
+                       prefix + " returned an unsupported result type.");
   if (!result.ok())
     return eval::raise(StateErrorId::QueryEvaluationError,
                        prefix + " threw an error during evaluation. " + result.error().code + ": " +

@@ -19,6 +19,14 @@ TEST(JsonataUndefinedTest, MissingFieldIsUndefinedNotNull) {
   EXPECT_EQ(run("$exists(value)", R"({"value":null})"), "true");
 }
 
+TEST(JsonataUndefinedTest, AFunctionResultIsUndefinedUnlessTheHostRejectsIt) {
+  EXPECT_EQ(run("function($x){$x}"), "undefined");
+  EvalOptions options;
+  options.functionResultIsError = true;
+  EXPECT_EQ(run("function($x){$x}", std::nullopt, {}, options).substr(0, 6), "L0004@");
+  EXPECT_EQ(run("1 + 1", std::nullopt, {}, options), "2");
+}
+
 TEST(JsonataUndefinedTest, NoInputIsUndefined) {
   EXPECT_EQ(run("$"), "undefined");
   EXPECT_EQ(run("a.b"), "undefined");

@@ -956,6 +956,7 @@ Result<std::optional<asl::Value>, JsonataError> evaluate(const Node& expr,
     for (const auto& [name, value] : bindings)
       root->bind(name, JValue::fromJson(value));
     JValue result = ev.evaluate(expr, in, root);
+    if (result.isFunction() && options.functionResultIsError) return fail(makeError("L0004"));
     if (result.isUndefined() || result.isFunction()) return std::optional<asl::Value>();
     // A tuple stream or sequence left at the top is data; convert what it holds.
     asl::Value out;

@@ -37,6 +37,10 @@ struct EvalOptions {
   /// Milliseconds since the epoch for `$now()` and `$millis()`; unset: the system clock, read
   /// once per evaluation as JSONata does.
   std::optional<int64_t> nowMillis;
+  /// A function is not JSON: by default a function result reads as undefined, as jsonata-js
+  /// hands it back and a JSON host cannot hold it; with this set it is error L0004, for hosts
+  /// that report it (AWS: "returned an unsupported result type").
+  bool functionResultIsError = false;
 };
 
 /// Variables visible to the expression, e.g. {"x", 1} for `$x`.
