@@ -114,6 +114,9 @@ ExecResult<Value> base64Decode(Args args) {
 }
 
 ExecResult<Value> hash(Args args) {
+  // intrinsics.def lets any literal through as the data ('a'), since a path may still yield a
+  // string; the developer guide asks for a string, and no recording shows AWS hashing anything
+  // else, so other values fail here rather than being hashed in some guessed text form.
   constexpr IntrinsicId id = IntrinsicId::Hash;
   auto data = stringArg(id, args, 0);
   if (!data) return Unexpected<ExecError>{std::move(data).error()};
