@@ -133,7 +133,7 @@ private:
 
   StepResult runState(const StateRun& s, const Value& input);
   std::optional<Failure> step(const StateRun& s, const bc::Instruction& in, Registers& r,
-                              std::optional<StepResult>& end);
+                              const ContextObject& context, std::optional<StepResult>& end);
   Scope scope(const StateRun& s, const ContextObject& context, const Value* input,
               bool jsonata) const;
   ExecResult<Value> assignment(const eval::PayloadTemplate& tpl, const Scope& scope) const;
@@ -399,9 +399,14 @@ void MachineRun::commit(const Value& assigned) {
 
 StepResult MachineRun::runState(const StateRun& s, const Value& input) {
   Registers r{input, input, Value(), Value(), Value()};
+  // One context object per attempt: built only if an instruction reads it, then shared by all.
+  std::optional<uint32_t> retryCount;
+  if (canRecover(s.state.type)) retryCount = s.retryCount;
+  ContextObject context(StateContext{&ex_.executionObject, &ex_.stateMachineObject, s.state.name,
+                                     s.enteredTime, retryCount, nullptr});
   std::optional<StepResult> end;
   for (uint32_t pc = s.state.codeBegin; pc < s.state.codeEnd; ++pc) {
-    if (auto failure = step(s, machine_.code[pc], r, end)) return std::move(*failure);
+    if (auto failure = step(s, machine_.code[pc], r, context, end)) return std::move(*failure);
     if (end) {
       if (auto* t = std::get_if<Transition>(&*end)) {
         if (jsonSize(t->output) > ex_.options.maxPayloadBytes)
@@ -419,13 +424,10 @@ StepResult MachineRun::runState(const StateRun& s, const Value& input) {
 
 // Runs one instruction. Returns a failure, or sets `end` when the instruction ends the state.
 std::optional<Failure> MachineRun::step(const StateRun& s, const bc::Instruction& in, Registers& r,
+                                        const ContextObject& context,
                                         std::optional<StepResult>& end) {
   const bc::Program& p = ex_.program;
   bool jsonata = s.state.language == bc::QueryLanguage::JSONata;
-  std::optional<uint32_t> retryCount;
-  if (canRecover(s.state.type)) retryCount = s.retryCount;
-  ContextObject context(StateContext{&ex_.executionObject, &ex_.stateMachineObject, s.state.name,
-                                     s.enteredTime, retryCount, nullptr});
   auto set = [](Value& target, ExecResult<Value>&& v) -> std::optional<Failure> {
     if (!v.ok()) return engineError(std::move(v).error());
     target = std::move(v).value();
