@@ -43,13 +43,14 @@ install_deps() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
-# build KIND [cmake options...]
+# build KIND [cmake options...]; TARGETS="a b" builds only those targets
 build() {
   local kind="$1"; shift
   local dir="$ROOT/build/$kind"
   log "building $kind in build/$kind"
   cmake -S "$ROOT" -B "$dir" -G Ninja -DASL_WARNINGS_AS_ERRORS=ON "$@" >/dev/null
-  cmake --build "$dir" -j "$JOBS"
+  # shellcheck disable=SC2086 # TARGETS is a list
+  cmake --build "$dir" -j "$JOBS" ${TARGETS:+--target $TARGETS}
 }
 
 # run_tests KIND [ctest arguments...]
@@ -77,28 +78,44 @@ cmd_demo() {
   "$aslc" validate "$ROOT/samples/broken/broken-order.asl.json" || true
 }
 
+# The npm servers the adapters' tests start on loopback (docs/adapters.md, "Tests"), installed
+# into build/npm-servers; the tests fail when they are missing.
+NPM_SERVERS=(local-aws-sqs@2.0.2)
+install_npm_servers() {
+  local dir="$ROOT/build/npm-servers"
+  if [ -d "$dir/node_modules/local-aws-sqs" ]; then return; fi
+  log "installing the npm servers for the adapters' tests into build/npm-servers: ${NPM_SERVERS[*]}"
+  mkdir -p "$dir"
+  npm install --prefix "$dir" --no-audit --no-fund --silent "${NPM_SERVERS[@]}"
+}
+
 cmd_test() {
-  install_deps
+  if command -v node >/dev/null && command -v npm >/dev/null; then install_deps; else install_deps nodejs npm; fi
+  install_npm_servers
   build release -DCMAKE_BUILD_TYPE=Release
   run_tests release
-  # The runtime and aslrun build and pass their tests without the compiler, which proves they
-  # do not depend on it.
-  build runtime-only -DCMAKE_BUILD_TYPE=Release -DASL_BUILD_COMPILER=OFF -DASL_BUILD_BENCHMARKS=OFF
-  run_tests runtime-only
+  # The runtime, the adapters and aslrun build and link without the compiler, which proves they
+  # do not depend on it (their tests ran above, in the full build).
+  build runtime-only -DCMAKE_BUILD_TYPE=Release -DASL_BUILD_COMPILER=OFF -DASL_BUILD_BENCHMARKS=OFF \
+    -DASL_BUILD_TESTS=OFF
+  "$ROOT/build/runtime-only/tools/aslrun/aslrun" --version
 }
 
 # Map iterations and Parallel branches run on threads: their tests, and every recorded
 # execution, run again under ThreadSanitizer.
 cmd_tsan() {
   install_deps
-  build tsan -DCMAKE_BUILD_TYPE=Debug -DASL_TSAN=ON -DASL_BUILD_BENCHMARKS=OFF
+  # Only what the concurrency tests below run: the interpreter's tests, aslc and the corpus runner.
+  TARGETS="asl_vm_tests aslc conformance_runner" \
+    build tsan -DCMAKE_BUILD_TYPE=Debug -DASL_TSAN=ON -DASL_BUILD_BENCHMARKS=OFF
   log "running the concurrency tests and the execute corpus in build/tsan"
   (cd "$ROOT/build/tsan" && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
     ctest --output-on-failure -j "$JOBS" -R 'Executor|WorkerPool|conformance.execute')
 }
 
 cmd_sanitize() {
-  install_deps
+  if command -v node >/dev/null && command -v npm >/dev/null; then install_deps; else install_deps nodejs npm; fi
+  install_npm_servers
   build asan -DCMAKE_BUILD_TYPE=Debug -DASL_SANITIZE=ON -DASL_BUILD_BENCHMARKS=OFF
   # The 1,321-case JSONata suite takes ~8 minutes under ASan; the evaluator's unit tests and the
   # execute corpus (JSONata states included) run here, the whole suite in the Release build.
@@ -108,13 +125,16 @@ cmd_sanitize() {
 
 cmd_fuzz() {
   # S is the whole fuzzing budget, split between the targets so that CI's time stays what it
-  # was: two thirds for the parser and validator (the larger input space), one third for the
-  # bytecode loader.
+  # was: half for the parser and validator (the largest input space), a third for the JSONata
+  # parser and evaluator, the rest for the bytecode loader.
   local seconds="${1:-60}"
-  local loader_seconds=$(( seconds / 3 > 0 ? seconds / 3 : 1 ))
-  local validate_seconds=$(( seconds - loader_seconds > 0 ? seconds - loader_seconds : 1 ))
+  local validate_seconds=$(( seconds / 2 > 0 ? seconds / 2 : 1 ))
+  local jsonata_seconds=$(( seconds / 3 > 0 ? seconds / 3 : 1 ))
+  local loader_seconds=$(( seconds - validate_seconds - jsonata_seconds > 0 ? seconds - validate_seconds - jsonata_seconds : 1 ))
   install_deps
-  build fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DASL_FUZZ=ON -DASL_BUILD_TESTS=OFF -DASL_BUILD_BENCHMARKS=OFF \
+  # Only the fuzz targets and their seed makers (and the libraries they link).
+  TARGETS="fuzz_validate fuzz_jsonata fuzz_loader make_seed_corpus make_jsonata_seeds make_bytecode_seeds" \
+    build fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DASL_FUZZ=ON -DASL_BUILD_TESTS=OFF -DASL_BUILD_BENCHMARKS=OFF \
     -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14
   local corpus="$ROOT/build/fuzz/seed-corpus"
   rm -rf "$corpus" && mkdir -p "$corpus"
@@ -122,6 +142,12 @@ cmd_fuzz() {
   log "fuzzing the parser and validator for ${validate_seconds}s"
   "$ROOT/build/fuzz/tests/fuzz/fuzz_validate" -max_total_time="$validate_seconds" -max_len=65536 -timeout=10 \
     -rss_limit_mb=2048 -print_final_stats=1 -dict="$ROOT/tests/fuzz/dictionary/asl.dict" "$corpus" 2>&1 | tail -n 25
+  local expressions="$ROOT/build/fuzz/seed-jsonata"
+  rm -rf "$expressions" && mkdir -p "$expressions"
+  "$ROOT/build/fuzz/tests/fuzz/make_jsonata_seeds" "$ROOT/tests/jsonata/suite" "$expressions"
+  log "fuzzing the JSONata parser and evaluator for ${jsonata_seconds}s"
+  "$ROOT/build/fuzz/tests/fuzz/fuzz_jsonata" -max_total_time="$jsonata_seconds" -max_len=4096 -timeout=10 \
+    -rss_limit_mb=2048 -print_final_stats=1 -dict="$ROOT/tests/fuzz/dictionary/jsonata.dict" "$expressions" 2>&1 | tail -n 25
   local modules="$ROOT/build/fuzz/seed-modules"
   rm -rf "$modules" && mkdir -p "$modules"
   "$ROOT/build/fuzz/tests/fuzz/make_bytecode_seeds" "$ROOT/tests/conformance/corpus" "$modules"

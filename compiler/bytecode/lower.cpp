@@ -125,7 +125,7 @@ private:
       out.kind = eval::PayloadTemplate::Kind::Object;
       for (const auto& field : t.fields) {
         eval::TemplateField f;
-        f.key = Value::string(field.key);
+        f.key = Value::interned(field.key);
         bool pathKey = language == bc::QueryLanguage::JSONPath &&
                        field.value.kind == ir::TemplateKind::Dynamic;
         f.fieldName = pathKey ? field.key + ".$" : field.key;

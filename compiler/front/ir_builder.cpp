@@ -64,8 +64,21 @@ private:
     options.limits = limits_;
     auto parsed = lang::parsePath(e.text, syntax, options);
     if (!parsed.ok()) internalError(parsed.error().message, v.offset);
-    else e.path = std::make_shared<const eval::Path>(std::move(parsed).value());
+    else {
+      eval::Path path = std::move(parsed).value();
+      eval::flatten(path);
+      e.path = std::make_shared<const eval::Path>(std::move(path));
+    }
     return e;
+  }
+
+  // The programs run what the IR holds: give its paths their flat form (eval::flatten).
+  static void flattenArguments(eval::IntrinsicCall& call) {
+    for (eval::IntrinsicArg& arg : call.args) {
+      if (arg.kind == eval::IntrinsicArgKind::Path) eval::flatten(arg.path);
+      for (eval::IntrinsicCall& nested : arg.call)
+        flattenArguments(nested);
+    }
   }
 
   Expression dynamicExpression(const JsonValue& v) {
@@ -79,7 +92,11 @@ private:
     options.limits = limits_;
     auto parsed = lang::parseIntrinsic(text, options);
     if (!parsed.ok()) internalError(parsed.error().message, v.offset);
-    else e.intrinsic = std::make_shared<const eval::IntrinsicCall>(std::move(parsed).value());
+    else {
+      eval::IntrinsicCall call = std::move(parsed).value();
+      flattenArguments(call);
+      e.intrinsic = std::make_shared<const eval::IntrinsicCall>(std::move(call));
+    }
     return e;
   }
 
@@ -177,6 +194,47 @@ private:
     }
     settle(out);
     return out;
+  }
+
+  // ReaderConfig.MaxItemsPath and the ItemBatcher's ...PerBatchPath fields are reference paths
+  // into the state input, written without ".$": made dynamic here so that the runtime, which
+  // has no path parser, receives them parsed. `object` is the JSON the template was built from.
+  void referencePathFields(Template& t, const JsonValue& object,
+                           std::initializer_list<std::string_view> keys) {
+    if (t.kind != TemplateKind::Object || object.kind != JsonKind::Object) return;
+    for (std::string_view key : keys) {
+      const JsonValue* v = t_.findValue(object, key);
+      if (!v || v->kind != JsonKind::String) continue;
+      for (TemplateField& field : t.fields) {
+        if (field.key != key) continue;
+        field.value = Template{};
+        field.value.kind = TemplateKind::Dynamic;
+        field.value.constant = false;
+        field.value.expression = pathExpression(*v, lang::PathSyntaxKind::ReferencePath);
+      }
+    }
+    settle(t);
+  }
+
+  std::optional<Template> itemReaderTemplate(const JsonValue& map, QueryLanguageKind language) {
+    const JsonValue* v = t_.findValue(map, "ItemReader");
+    if (!v) return std::nullopt;
+    Template t = valueTemplate(*v, language);
+    if (language != QueryLanguageKind::JSONPath || t.kind != TemplateKind::Object) return t;
+    if (const JsonValue* config = t_.findValue(*v, "ReaderConfig"))
+      for (TemplateField& field : t.fields)
+        if (field.key == "ReaderConfig") referencePathFields(field.value, *config, {"MaxItemsPath"});
+    settle(t);
+    return t;
+  }
+
+  std::optional<Template> itemBatcherTemplate(const JsonValue& map, QueryLanguageKind language) {
+    const JsonValue* v = t_.findValue(map, "ItemBatcher");
+    if (!v) return std::nullopt;
+    Template t = valueTemplate(*v, language);
+    if (language == QueryLanguageKind::JSONPath)
+      referencePathFields(t, *v, {"MaxItemsPerBatchPath", "MaxInputBytesPerBatchPath"});
+    return t;
   }
 
   Template valueTemplate(const JsonValue& v, QueryLanguageKind language) {
@@ -384,8 +442,8 @@ private:
       d.maxConcurrency = number(v, "MaxConcurrency", lang);
       d.toleratedFailurePercentage = number(v, "ToleratedFailurePercentage", lang);
       d.toleratedFailureCount = number(v, "ToleratedFailureCount", lang);
-      d.itemReader = optionalTemplate(v, "ItemReader", lang);
-      d.itemBatcher = optionalTemplate(v, "ItemBatcher", lang);
+      d.itemReader = itemReaderTemplate(v, lang);
+      d.itemBatcher = itemBatcherTemplate(v, lang);
       d.resultWriter = optionalTemplate(v, "ResultWriter", lang);
       d.label = str(t_.findValue(v, "Label"));
       if (processor) d.processor = machine(*processor, MachineRoleKind::MapProcessor, machineIndex, stateIndex);

@@ -49,6 +49,13 @@ struct TaskCall {
   std::string_view resource; ///< the state's Resource
   const Value& input;        ///< the effective input (after InputPath and Parameters)
   uint32_t retryCount = 0;   ///< 0 on the first attempt
+  /// When the call must have returned, in milliseconds since the Unix epoch on the run's clock
+  /// (TimeoutSeconds after it started): a later result is discarded and the state fails with
+  /// States.Timeout.
+  int64_t deadlineMillis = INT64_MAX;
+  /// The time left before deadlineMillis when the call was made, in milliseconds: task adapters
+  /// bound their requests and processes by it, so that TimeoutSeconds ends a slow call.
+  int64_t remainingMillis = INT64_MAX;
 };
 
 /// A task's failure: the error name Retry and Catch match, and its cause.
@@ -69,6 +76,9 @@ struct RunOptions {
   uint64_t seed = 0;          ///< States.UUID, States.MathRandom, jitter; 0: random
   size_t maxPayloadBytes = 256 * 1024;
   size_t maxThreads = 64; ///< for Map iterations and Parallel branches
+  /// The folder standing for Amazon S3 for distributed Maps' ItemReader and ResultWriter:
+  /// object Key of bucket B is the file <s3Root>/B/Key. Empty: those Maps fail.
+  std::string s3Root;
 };
 
 /// Runs workflows. Register task functions first; run() and start() may then be called from

@@ -26,8 +26,9 @@ struct Runtime::Handlers final : exec::TaskHandler {
     else if (auto it2 = byResource.find(request.resource); it2 != byResource.end())
       function = &it2->second;
     if (!function) return std::nullopt;
-    TaskResult result = (*function)(
-        TaskCall{request.stateName, request.resource, request.input, request.retryCount});
+    TaskResult result =
+        (*function)(TaskCall{request.stateName, request.resource, request.input, request.retryCount,
+                             request.deadline, exec::remainingMillis(request)});
     if (result.ok()) return eval::ExecResult<Value>(std::move(result).value());
     TaskError e = std::move(result).error();
     return eval::ExecResult<Value>(fail(eval::ExecError{std::move(e.error), std::move(e.cause)}));
@@ -69,6 +70,7 @@ ExecutionResult runWith(exec::TaskHandler& handlers, const Workflow& workflow,
   o.maxPayloadBytes = options.maxPayloadBytes;
   o.maxThreads = options.maxThreads;
   o.randomSeed = options.seed;
+  o.s3Root = options.s3Root;
   return vm::execute(workflow.program(), o);
 }
 

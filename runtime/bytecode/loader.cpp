@@ -195,7 +195,7 @@ private:
         eval::TemplateField f;
         std::string key = r_.str("template key");
         if (!keys.insert(key).second) r_.fail(keyAt, "template key '" + key + "' appears twice");
-        f.key = Value::string(key);
+        f.key = Value::interned(key);
         f.fieldName = r_.str("template field name");
         f.value = payloadTemplate();
         t.fields.push_back(std::move(f));
@@ -272,6 +272,7 @@ private:
         r_.fail(at, "a filter or script segment without its expression");
       p.segments.push_back(std::move(s));
     }
+    if (r_.ok()) eval::flatten(p);
     return p;
   }
 

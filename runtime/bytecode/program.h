@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "asl/value.h"
 #include "runtime/eval/choice_condition.h"
 #include "runtime/eval/expression.h"
+#include "runtime/eval/hot_code.h"
 #include "runtime/eval/payload_template.h"
 
 namespace asl::bc {
@@ -166,6 +168,9 @@ struct Program {
   std::vector<Machine> machines; ///< 0 is the top level
   std::vector<eval::Expression> expressions;
   std::vector<eval::PayloadTemplate> templates;
+  /// What the templates' and expressions' `hot` pointers point into (prepareProgram); shared
+  /// so that a copy of the program keeps it alive.
+  std::shared_ptr<const eval::HotCode> hotCode;
   std::vector<Task> tasks;
   std::vector<Choice> choices;
   std::vector<Wait> waits;

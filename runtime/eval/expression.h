@@ -15,6 +15,8 @@ namespace jsonata {
 struct Node;
 }
 
+struct HotPath; // runtime/eval/hot_code.h
+
 enum class ExpressionKind : uint8_t {
   Path,      ///< a JSONPath, context path or variable path
   Intrinsic, ///< States.Format(...) and the other intrinsic functions
@@ -27,6 +29,8 @@ struct Expression {
   std::shared_ptr<const Path> path;
   std::shared_ptr<const IntrinsicCall> intrinsic;
   std::shared_ptr<const jsonata::Node> jsonata;
+  /// The path's compact form, when the program has prepared one (bc::prepareProgram).
+  const HotPath* hot = nullptr;
 };
 
 } // namespace asl::eval

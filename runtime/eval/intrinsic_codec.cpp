@@ -93,11 +93,23 @@ std::optional<std::string> decodeBase64(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// The input's length in UTF-16 units when it is over AWS's limit, else 0. A string never has
+// more UTF-16 units than UTF-8 bytes, so short ones are not counted.
+size_t charsBeyondLimit(std::string_view text) {
+  if (text.size() <= kMaxInputChars) return 0;
+  const size_t chars = utf16Length(text);
+  return chars > kMaxInputChars ? chars : 0;
+}
+
+} // namespace
+
 ExecResult<Value> base64Encode(Args args) {
   constexpr IntrinsicId id = IntrinsicId::Base64Encode;
   auto text = stringArg(id, args, 0);
   if (!text) return Unexpected<ExecError>{std::move(text).error()};
-  if (const size_t chars = utf16Length(*text); chars > kMaxInputChars) return tooLong(id, chars);
+  if (const size_t chars = charsBeyondLimit(*text)) return tooLong(id, chars);
   return Value::string(encodeBase64(*text));
 }
 
@@ -105,7 +117,7 @@ ExecResult<Value> base64Decode(Args args) {
   constexpr IntrinsicId id = IntrinsicId::Base64Decode;
   auto text = stringArg(id, args, 0);
   if (!text) return Unexpected<ExecError>{std::move(text).error()};
-  if (const size_t chars = utf16Length(*text); chars > kMaxInputChars) return tooLong(id, chars);
+  if (const size_t chars = charsBeyondLimit(*text)) return tooLong(id, chars);
   std::optional<std::string> bytes = decodeBase64(*text);
   if (!bytes) return intrinsicFailure(id, "the input is not valid base64");
   // Bytes that are not UTF-8 stay as they are; the JSON writer prints them as U+FFFD, as
@@ -122,7 +134,7 @@ ExecResult<Value> hash(Args args) {
   if (!data) return Unexpected<ExecError>{std::move(data).error()};
   auto algorithm = stringArg(id, args, 1);
   if (!algorithm) return Unexpected<ExecError>{std::move(algorithm).error()};
-  if (const size_t chars = utf16Length(*data); chars > kMaxInputChars) return tooLong(id, chars);
+  if (const size_t chars = charsBeyondLimit(*data)) return tooLong(id, chars);
   const EVP_MD* md = digestNamed(*algorithm);
   if (md == nullptr) {
     return intrinsicFailure(id, "the algorithm '" + std::string(*algorithm) +

@@ -90,6 +90,25 @@ std::string operandToString(const FilterExpr& operand, int parentPrecedence, boo
 
 } // namespace
 
+void flatten(Path& path) {
+  path.flat.clear();
+  path.isFlat = false;
+  if (path.root == PathRootKind::Current) return; // filters' `@` walks the full evaluator
+  std::vector<FlatStep> steps;
+  steps.reserve(path.segments.size());
+  for (const PathSegment& s : path.segments) {
+    if (s.recursive) return;
+    if (s.kind == PathSegmentKind::Member)
+      steps.push_back(FlatStep{Value::interned(s.name), 0});
+    else if (s.kind == PathSegmentKind::Index && s.index >= 0)
+      steps.push_back(FlatStep{Value(), s.index});
+    else
+      return;
+  }
+  path.flat = std::move(steps);
+  path.isFlat = true;
+}
+
 bool Path::isDefinite() const {
   for (size_t i = 0; i < segments.size(); ++i) {
     const PathSegment& s = segments[i];

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "asl/value.h"
+
 namespace asl::eval {
 
 struct Path;
@@ -52,12 +54,23 @@ struct PathSegment {
 };
 
 /// A parsed path. Trees are immutable once built; filter sub-trees are shared between copies.
+/// A step of Path::flat: a member name (an interned string), or an index when `name` is null.
+struct FlatStep {
+  Value name;
+  int64_t index = 0;
+};
+
 struct Path {
   PathRootKind root = PathRootKind::Input;
   std::string variable; ///< the name after `$` when root is Variable
   std::vector<PathSegment> segments;
   /// The text the path was parsed from, verbatim: AWS quotes it in run-time error causes.
   std::string source;
+  /// The segments again as a compact chain when every one is a plain member or a
+  /// non-negative index (`$.order.items[0].sku`, most paths in definitions): selection walks
+  /// this first and falls back to the segments only on a miss. Filled by flatten().
+  std::vector<FlatStep> flat;
+  bool isFlat = false;
 
   /// True when the path can select at most one node: every segment is a non-recursive
   /// Member or Index, optionally followed by a Function.
@@ -121,6 +134,10 @@ struct FilterExpr {
 };
 
 /// The spelling of an operator, e.g. "<=" or "=~".
+/// Fills path.flat and path.isFlat from the segments; parsers and the bytecode loader call it
+/// once a path's segments are final.
+void flatten(Path& path);
+
 const char* compareOpSpelling(CompareOpKind op);
 const char* arithOpSpelling(ArithOpKind op);
 /// Shortest text that reads back as the same double.

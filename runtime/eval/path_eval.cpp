@@ -22,7 +22,8 @@ const Value* resolveRoot(const Path& path, const PathRoots& roots, const Value* 
     if (document) return document;
     return roots.input ? roots.input : &kNull;
   case PathRootKind::Context:
-    return roots.context ? roots.context : &kNull;
+    if (roots.context) return roots.context;
+    return roots.lazyContext ? &roots.lazyContext->contextValue() : &kNull;
   case PathRootKind::Variable:
     return roots.variables ? roots.variables->findVariable(path.variable) : nullptr;
   case PathRootKind::Current:
@@ -293,6 +294,14 @@ PathOutcome selectFrom(const Path& path, const PathRoots& roots, const Value* cu
                        const Value* document) {
   const Value* root = resolveRoot(path, roots, current, document);
   if (!root) return miss(PathMissKind::UnknownVariable, 0);
+  if (path.isFlat) {
+    // The common case without the general walk; a miss goes on below, which words it.
+    if (const Value* node = walkFlat(path.flat, root)) {
+      PathOutcome out;
+      out.value = *node;
+      return out;
+    }
+  }
   bool inFilter = current != nullptr;
   FilterScope scope{roots, document ? *document : *root};
   if (selectsOneValue(path)) return selectDefinite(DefiniteWalk{path, scope, inFilter}, *root);
@@ -310,6 +319,19 @@ PathOutcome selectFrom(const Path& path, const PathRoots& roots, const Value* cu
 }
 
 } // namespace
+
+const Value* walkFlat(std::span<const FlatStep> steps, const Value* node) {
+  for (const FlatStep& step : steps) {
+    if (!node) return nullptr;
+    if (!step.name.isNull()) {
+      node = node->find(step.name);
+    } else {
+      std::span<const Value> items = node->items();
+      node = static_cast<uint64_t>(step.index) < items.size() ? &items[step.index] : nullptr;
+    }
+  }
+  return node;
+}
 
 bool selectsOneValue(const Path& path) {
   size_t count = selectingCount(path);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -19,11 +20,19 @@ public:
   virtual const Value* findVariable(std::string_view name) const = 0;
 };
 
+/// A context object built only when a path reads it (most never do).
+class ContextSource {
+public:
+  virtual ~ContextSource() = default;
+  virtual const Value& contextValue() const = 0;
+};
+
 /// The documents a path may start from. A null pointer reads as JSON null, except that an
 /// absent `variables` makes every `$name` unknown.
 struct PathRoots {
-  const Value* input = nullptr;   ///< `$`
-  const Value* context = nullptr; ///< `$$`
+  const Value* input = nullptr;               ///< `$`
+  const Value* context = nullptr;             ///< `$$`
+  const ContextSource* lazyContext = nullptr; ///< `$$` when `context` is null
   const VariableSource* variables = nullptr;
 };
 
@@ -57,6 +66,10 @@ struct PathOutcome {
 
   bool found() const { return miss == PathMissKind::None; }
 };
+
+/// Follows flat steps (Path::flat) from `node`: the node they reach, or nullptr when one finds
+/// nothing (the full evaluation then words the miss).
+const Value* walkFlat(std::span<const FlatStep> steps, const Value* node);
 
 /// True when Jayway returns one value rather than a list: no recursive descent, and every
 /// segment a member, an index or a script, except that the last may be a union of member

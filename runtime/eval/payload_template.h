@@ -11,6 +11,7 @@
 namespace asl::eval {
 
 struct TemplateField;
+struct HotTemplate; // runtime/eval/hot_code.h
 
 struct PayloadTemplate {
   enum class Kind : uint8_t {
@@ -24,6 +25,8 @@ struct PayloadTemplate {
   std::vector<TemplateField> fields;
   std::vector<PayloadTemplate> items;
   Expression expression;
+  /// The compact form of a JSONPath object template, when the program has prepared one.
+  const HotTemplate* hot = nullptr;
 };
 
 /// An object member. `key` is the output name (a String value shared by every evaluation).

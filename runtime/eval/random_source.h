@@ -25,6 +25,11 @@ private:
   uint64_t state_;
 };
 
+/// A fresh nonzero seed, different on every call and in every process: the system's entropy
+/// read once per process (opening std::random_device costs tens of microseconds, more than a
+/// short execution), stepped by SplitMix64 per call. Thread-safe.
+uint64_t freshSeed();
+
 /// A value in [0, bound) without modulo bias; bound must be positive.
 uint64_t uniformBelow(RandomSource& random, uint64_t bound);
 

@@ -36,29 +36,29 @@ std::optional<Value> place(const Value* node, const Path& path, size_t i, const 
       failedAt = i;
       return std::nullopt;
     }
-    std::vector<Member> members;
-    if (node) members.assign(node->members().begin(), node->members().end());
-    Value* slot = nullptr;
-    for (Member& m : members)
-      if (m.key.asString() == s.name) slot = &m.value;
-    std::optional<Value> placed = place(slot, path, i + 1, result, failedAt);
+    // The copy shares every member but the one the path goes through, in one allocation.
+    std::span<const Member> existing = node ? node->members() : std::span<const Member>();
+    size_t slot = existing.size();
+    for (size_t m = 0; m < existing.size(); ++m)
+      if (existing[m].key.asString() == s.name) slot = m;
+    std::optional<Value> placed = place(slot < existing.size() ? &existing[slot].value : nullptr,
+                                        path, i + 1, result, failedAt);
     if (!placed) return std::nullopt;
-    if (slot)
-      *slot = std::move(*placed);
-    else
-      members.push_back(makeMember(s.name, std::move(*placed)));
-    return Value::object(std::move(members));
+    return withPlacedMember(existing, slot, std::move(*placed),
+                            slot < existing.size() ? Value() : Value::string(s.name));
   }
   if (s.kind == PathSegmentKind::Index && node && node->isArray()) {
     int64_t size = static_cast<int64_t>(node->size());
     int64_t index = s.index < 0 ? s.index + size : s.index;
     if (index >= 0 && index < size) {
-      std::vector<Value> items(node->items().begin(), node->items().end());
-      Value& slot = items[static_cast<size_t>(index)];
-      std::optional<Value> placed = place(&slot, path, i + 1, result, failedAt);
+      std::span<const Value> existing = node->items();
+      std::optional<Value> placed =
+          place(&existing[static_cast<size_t>(index)], path, i + 1, result, failedAt);
       if (!placed) return std::nullopt;
-      slot = std::move(*placed);
-      return Value::array(std::move(items));
+      ArrayBuilder items(existing.size());
+      for (size_t k = 0; k < existing.size(); ++k)
+        items.add(k == static_cast<size_t>(index) ? std::move(*placed) : existing[k]);
+      return items.finish();
     }
   }
   failedAt = i;
@@ -66,6 +66,15 @@ std::optional<Value> place(const Value* node, const Path& path, size_t i, const 
 }
 
 } // namespace
+
+Value withPlacedMember(std::span<const Member> existing, size_t slot, Value placed,
+                       const Value& key) {
+  ObjectBuilder members(existing.size() + (slot < existing.size() ? 0 : 1));
+  for (size_t m = 0; m < existing.size(); ++m)
+    members.add(existing[m].key, m == slot ? std::move(placed) : existing[m].value);
+  if (slot >= existing.size()) members.add(key, std::move(placed));
+  return members.finish();
+}
 
 ExecResult<Value> applyInputPath(const PathFieldRef& field, const PathRoots& roots) {
   return applyInOutPath(field, roots);

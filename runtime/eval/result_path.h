@@ -3,6 +3,8 @@
 
 #include <cstdint>
 
+#include <span>
+
 #include "asl/value.h"
 #include "runtime/eval/exec_error.h"
 #include "runtime/eval/path.h"
@@ -39,5 +41,11 @@ ExecResult<Value> applyOutputPath(const PathFieldRef& field, const PathRoots& ro
 /// that does not start at `$`.
 ExecResult<Value> applyResultPath(const Value& stateInput, const Value& result,
                                   const PathFieldRef& field);
+
+/// ResultPath's copy of one object on the way down: `existing`'s members, sharing every value,
+/// with the member at `slot` replaced by `placed`, or `key: placed` appended when `slot` is
+/// past the end. One allocation.
+Value withPlacedMember(std::span<const Member> existing, size_t slot, Value placed,
+                       const Value& key);
 
 } // namespace asl::eval

@@ -38,6 +38,8 @@ public:
   virtual EpochMillis now() const = 0;
   /// Waits until `when`; returns false if `cancel` was set first.
   virtual bool waitUntil(EpochMillis when, const CancelScope& cancel) = 0;
+  /// Whether waitUntil sleeps (a Map or Parallel then starts another lane meanwhile).
+  virtual bool waitsBlock() const { return true; }
 };
 
 /// The system clock; waits sleep.
@@ -55,6 +57,7 @@ public:
   explicit VirtualClock(EpochMillis start) : now_(start) {}
   EpochMillis now() const override { return now_.load(std::memory_order_acquire); }
   bool waitUntil(EpochMillis when, const CancelScope& cancel) override;
+  bool waitsBlock() const override { return false; }
 
 private:
   std::atomic<EpochMillis> now_;

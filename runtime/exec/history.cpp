@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "runtime/value/json_writer.h"
+
 namespace asl::exec {
 
 EventId History::add(EventId previous, std::string_view type, std::string_view detailsKey,
@@ -44,6 +46,15 @@ Value details(std::initializer_list<std::pair<std::string_view, Value>> fields) 
 
 Value notTruncated() {
   return Value::object({makeMember("truncated", Value::boolean(false))});
+}
+
+Value assignedVariables(const Value& assigned) {
+  if (!assigned.isObject() || assigned.size() == 0) return Value();
+  std::vector<Member> members;
+  members.reserve(assigned.size());
+  for (const Member& m : assigned.members())
+    members.push_back(makeMember(m.key.asString(), Value::string(toJson(m.value))));
+  return Value::object(std::move(members));
 }
 
 } // namespace asl::exec

@@ -54,5 +54,8 @@ private:
 Value details(std::initializer_list<std::pair<std::string_view, Value>> fields);
 /// `{"truncated": false}`, the payload-details object AWS attaches to inputs and outputs.
 Value notTruncated();
+/// StateExited's `assignedVariables`: each variable a state's Assign wrote, with its value as
+/// JSON text, as AWS lists them. Null (so `details` leaves it out) when nothing was assigned.
+Value assignedVariables(const Value& assigned);
 
 } // namespace asl::exec

@@ -182,6 +182,11 @@ eval::ExecResult<Value> MockTasks::answer(const Response& response,
   return request.input;
 }
 
+bool MockTasks::serves(const TaskRequest& request) const {
+  std::lock_guard lock(mutex_);
+  return states_.find(request.stateName) != states_.end();
+}
+
 std::optional<eval::ExecResult<Value>> MockTasks::invoke(const TaskRequest& request) {
   std::unique_lock lock(mutex_);
   auto it = states_.find(request.stateName);

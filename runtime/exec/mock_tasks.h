@@ -36,6 +36,8 @@ public:
   }
 
   std::optional<eval::ExecResult<Value>> invoke(const TaskRequest& request) override;
+  bool mayBlock(const TaskRequest&) const override { return false; } ///< answers from memory
+  bool serves(const TaskRequest& request) const override;
   bool empty() const { return states_.empty(); }
 
 private:
@@ -61,7 +63,7 @@ private:
   static Result<Response> responseFromMockConfig(const Value& entry, std::string_view where);
   eval::ExecResult<Value> answer(const Response& response, const TaskRequest& request) const;
 
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::map<std::string, StateScript, std::less<>> states_;
 };
 

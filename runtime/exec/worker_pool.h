@@ -1,6 +1,11 @@
-// The threads Map iterations and Parallel branches run on. Work in a state machine mostly waits
-// (tasks, Wait states), so the pool grows on demand up to a cap rather than matching the core
-// count: MaxConcurrency 40 means 40 iterations in flight, as on AWS.
+// The threads Map iterations and Parallel branches run on. A batch of items starts on the
+// calling thread alone: waking a thread costs more than a few short branches do. Items that
+// compute for a while (WorkerPool::stillComputing, called as they go) bring in more lanes, up
+// to the machine's cores, which is all that computing states can use; an item about to block
+// (a task handler that waits on the network, a Wait on the real clock) says so with
+// WorkerPool::aboutToBlock, and its batch gains a lane at once, up to the batch's
+// MaxConcurrency and the pool's cap. So MaxConcurrency 40 over blocking tasks means 40 in
+// flight, as on AWS, while 8 branches of Pass states on 2 cores use two threads.
 #pragma once
 
 #include <atomic>
@@ -31,6 +36,15 @@ public:
   /// is busy.
   void forEach(size_t count, size_t maxConcurrency, const std::function<void(size_t)>& body,
                const std::atomic<bool>& stop);
+
+  /// Called by an item (on any thread) before it blocks: the batches it runs in, and the ones
+  /// enclosing them, each gain a lane if they have items waiting and lanes to spare.
+  static void aboutToBlock();
+  /// Called by items now and then while they compute: a batch that has run longer than a
+  /// thread takes to wake gains a lane, up to the number of cores.
+  static void stillComputing();
+
+  struct Batch; ///< one forEach call's state (worker_pool.cpp)
 
 private:
   struct Job;

@@ -197,17 +197,47 @@ std::string toPrettyJson(const Value& value, int indent) {
 
 namespace {
 
-size_t scalarSize(const Value& value) {
-  SizeSink sink;
-  writeJson(sink, value, 0);
-  return sink.size;
+size_t integerSize(int64_t i) {
+  size_t size = i < 0 ? 2 : 1;
+  uint64_t magnitude = i < 0 ? 0 - static_cast<uint64_t>(i) : static_cast<uint64_t>(i);
+  while (magnitude >= 10) {
+    magnitude /= 10;
+    ++size;
+  }
+  return size;
 }
 
 std::atomic<size_t>* cachedSizeOf(const Value& value) {
   using detail::ValueAccess;
-  if (value.isArray()) return &ValueAccess::array(value).jsonSize;
-  if (value.isObject()) return &ValueAccess::object(value).jsonSize;
-  return nullptr;
+  if (value.kind() < ValueKind::String) return nullptr;
+  // Strings, arrays and objects all start with a SizedNode.
+  return &static_cast<const detail::SizedNode*>(ValueAccess::node(value))->jsonSize;
+}
+
+// Scalars and strings; a string's size (its escapes counted) is kept with it, since keys and
+// shared strings are measured again in every payload they appear in.
+size_t leafSize(const Value& value) {
+  switch (value.kind()) {
+  case ValueKind::Null:
+    return 4;
+  case ValueKind::Bool:
+    return value.asBool() ? 4 : 5;
+  case ValueKind::Number:
+    if (value.isInteger()) return integerSize(value.asInteger());
+    break;
+  case ValueKind::String: {
+    std::atomic<size_t>* cache = cachedSizeOf(value);
+    if (size_t known = cache->load(std::memory_order_relaxed)) return known;
+    size_t size = jsonStringSize(value.asString());
+    cache->store(size, std::memory_order_relaxed);
+    return size;
+  }
+  default:
+    break;
+  }
+  SizeSink sink;
+  writeJson(sink, value, 0);
+  return sink.size;
 }
 
 } // namespace
@@ -215,35 +245,56 @@ std::atomic<size_t>* cachedSizeOf(const Value& value) {
 // Post-order over the containers whose size is not cached yet, with an explicit stack: values
 // may nest far deeper than the call stack allows.
 size_t jsonSize(const Value& value) {
+  if (!value.isArray() && !value.isObject()) return leafSize(value);
   std::atomic<size_t>* rootCache = cachedSizeOf(value);
-  if (!rootCache) return scalarSize(value);
   if (size_t known = rootCache->load(std::memory_order_relaxed)) return known;
   struct Pending {
-    const Value* container;
-    size_t next = 0;   // child to visit next
-    size_t size = 2;   // brackets so far
+    const Value* container = nullptr;
+    size_t next = 0; // child to visit next
+    size_t size = 2; // brackets so far
   };
-  std::vector<Pending> stack{{&value}};
+  // The first levels live on the stack: a state's new output is usually a shallow object
+  // over cached parts, and measuring it should not allocate.
+  constexpr size_t kLocalDepth = 32;
+  Pending local[kLocalDepth];
+  std::vector<Pending> deeper;
+  size_t depth = 0;
+  auto frame = [&](size_t level) -> Pending& {
+    return level < kLocalDepth ? local[level] : deeper[level - kLocalDepth];
+  };
+  auto push = [&](const Value* container) {
+    if (depth < kLocalDepth)
+      local[depth] = Pending{container};
+    else
+      deeper.push_back(Pending{container});
+    ++depth;
+  };
+  push(&value);
   for (;;) {
-    Pending& top = stack.back();
+    Pending& top = frame(depth - 1);
     const Value& c = *top.container;
-    size_t count = c.isArray() ? c.items().size() : c.members().size();
+    size_t count = c.size();
     if (top.next < count) {
       size_t i = top.next++;
-      const Value& child = c.isArray() ? c.items()[i] : c.members()[i].value;
+      bool isObject = c.isObject();
+      const Value& child = isObject ? c.members()[i].value : c.items()[i];
       if (i > 0) top.size += 1;
-      if (c.isObject()) top.size += jsonStringSize(c.members()[i].key.asString()) + 1;
-      std::atomic<size_t>* cache = cachedSizeOf(child);
-      size_t known = cache ? cache->load(std::memory_order_relaxed) : scalarSize(child);
-      if (known) top.size += known;
-      else stack.push_back(Pending{&child});
+      if (isObject) top.size += leafSize(c.members()[i].key) + 1;
+      if (!child.isArray() && !child.isObject()) {
+        top.size += leafSize(child);
+      } else if (size_t known = cachedSizeOf(child)->load(std::memory_order_relaxed)) {
+        top.size += known;
+      } else {
+        push(&child);
+      }
       continue;
     }
     size_t size = top.size;
     cachedSizeOf(c)->store(size, std::memory_order_relaxed);
-    stack.pop_back();
-    if (stack.empty()) return size;
-    stack.back().size += size;
+    if (depth > kLocalDepth) deeper.pop_back();
+    --depth;
+    if (depth == 0) return size;
+    frame(depth - 1).size += size;
   }
 }
 

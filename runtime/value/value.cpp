@@ -4,7 +4,10 @@
 #include <cassert>
 #include <cmath>
 #include <cstring>
+#include <algorithm>
 #include <functional>
+#include <mutex>
+#include <unordered_map>
 #include <new>
 #include <utility>
 
@@ -28,21 +31,65 @@ std::string_view keyOf(const Member& m) {
   return ValueAccess::string(m.key).view();
 }
 
-void buildIndex(ObjectNode& node) {
-  size_t capacity = 1;
-  while (capacity < node.members.size() * 2)
+uint32_t indexSlotsFor(size_t members) {
+  if (members <= Value::kIndexedMembers) return 0;
+  uint32_t capacity = 1;
+  while (capacity < members * 2)
     capacity <<= 1;
-  node.slots.assign(capacity, 0);
-  size_t mask = capacity - 1;
-  for (uint32_t i = 0; i < node.members.size(); ++i) {
-    size_t slot = hashKey(keyOf(node.members[i])) & mask;
-    while (node.slots[slot] != 0) {
-      assert(keyOf(node.members[node.slots[slot] - 1]) != keyOf(node.members[i]) &&
-             "duplicate object key");
+  return capacity;
+}
+
+ObjectNode* newObjectNode(size_t capacity) {
+  if (capacity > UINT32_MAX / 4) throw std::bad_alloc(); // far beyond every payload limit
+  uint32_t slotCount = indexSlotsFor(capacity);
+  void* memory = ::operator new(sizeof(ObjectNode) + capacity * sizeof(Member) +
+                                slotCount * sizeof(uint32_t));
+  auto* node = new (memory) ObjectNode();
+  node->capacity = static_cast<uint32_t>(capacity);
+  node->slotCount = slotCount;
+  return node;
+}
+
+ArrayNode* newArrayNode(size_t capacity) {
+  if (capacity > UINT32_MAX / 4) throw std::bad_alloc();
+  void* memory = ::operator new(sizeof(ArrayNode) + capacity * sizeof(Value));
+  auto* node = new (memory) ArrayNode();
+  node->capacity = static_cast<uint32_t>(capacity);
+  return node;
+}
+
+// Fills the index of an object whose members are all in place (only objects above
+// kIndexedMembers have one; a builder that finished with fewer members than its capacity
+// may still have slots, and an index over few members is merely unnecessary).
+void buildIndex(ObjectNode& node) {
+  if (node.slotCount == 0) return;
+  uint32_t* slots = node.slots();
+  std::fill(slots, slots + node.slotCount, 0u);
+  size_t mask = node.slotCount - 1;
+  const Member* members = node.data();
+  for (uint32_t i = 0; i < node.size; ++i) {
+    size_t slot = hashKey(keyOf(members[i])) & mask;
+    while (slots[slot] != 0) {
+      assert(keyOf(members[slots[slot] - 1]) != keyOf(members[i]) && "duplicate object key");
       slot = (slot + 1) & mask;
     }
-    node.slots[slot] = i + 1;
+    slots[slot] = i + 1;
   }
+}
+
+void checkKeys(const ObjectNode& node) {
+#ifndef NDEBUG
+  for (const Member& m : node.members())
+    assert(m.key.isString() && "object keys are strings");
+  if (node.slotCount == 0) {
+    std::span<const Member> members = node.members();
+    for (size_t i = 0; i < members.size(); ++i)
+      for (size_t j = i + 1; j < members.size(); ++j)
+        assert(keyOf(members[i]) != keyOf(members[j]) && "duplicate object key");
+  }
+#else
+  (void)node;
+#endif
 }
 
 void freeString(HeapNode* node) {
@@ -51,61 +98,93 @@ void freeString(HeapNode* node) {
   ::operator delete(s);
 }
 
-// Drops one reference from a detached node. A container that dies has its children detached
-// and pushed on `dead` instead of being destroyed by recursion, so depth costs heap, not stack.
-void dropReference(ValueKind kind, HeapNode* node,
-                   std::vector<std::pair<ValueKind, HeapNode*>>& dead) {
+void freeArray(ArrayNode* array) {
+  array->~ArrayNode(); // its items are all null or scalars now: nothing to release
+  ::operator delete(array);
+}
+
+void freeObject(ObjectNode* object) {
+  object->~ObjectNode();
+  ::operator delete(object);
+}
+
+using DeadList = std::vector<std::pair<ValueKind, HeapNode*>>;
+
+// A container whose children are all scalars or strings dies without the work list; most
+// objects a state builds are such leaves, and their teardown should not allocate.
+bool destroyLeaf(ValueKind kind, HeapNode* node) {
+  if (kind == ValueKind::Array) {
+    auto* array = static_cast<ArrayNode*>(node);
+    Value* items = array->data();
+    for (uint32_t i = 0; i < array->size; ++i)
+      if (items[i].kind() > ValueKind::String) return false;
+    for (uint32_t i = 0; i < array->size; ++i)
+      items[i] = Value();
+    freeArray(array);
+    return true;
+  }
+  auto* object = static_cast<ObjectNode*>(node);
+  Member* members = object->data();
+  for (uint32_t i = 0; i < object->size; ++i)
+    if (members[i].value.kind() > ValueKind::String) return false;
+  for (uint32_t i = 0; i < object->size; ++i) {
+    members[i].key = Value();
+    members[i].value = Value();
+  }
+  freeObject(object);
+  return true;
+}
+
+// Drops a container's reference to a child. A child that dies is freed at once if it is a
+// string or a leaf container; a deeper one goes on `dead` instead of being destroyed by
+// recursion, so depth costs heap, not stack (and the list allocates only then).
+void releaseChild(Value& child, DeadList& dead) {
+  if (child.kind() < ValueKind::String) return;
+  ValueKind kind = child.kind();
+  HeapNode* node = ValueAccess::detach(child);
+  if (node->immortal) return;
   // acq_rel: the last owner must see every write other owners made before letting go.
   if (node->refs.fetch_sub(1, std::memory_order_acq_rel) != 1) return;
   if (kind == ValueKind::String)
     freeString(node);
-  else
+  else if (!destroyLeaf(kind, node))
     dead.emplace_back(kind, node);
 }
 
-void detachChild(Value& child, std::vector<std::pair<ValueKind, HeapNode*>>& dead) {
-  if (child.kind() < ValueKind::String) return;
-  ValueKind kind = child.kind();
-  dropReference(kind, ValueAccess::detach(child), dead);
-}
-
-void destroyContainers(std::vector<std::pair<ValueKind, HeapNode*>>& dead) {
-  while (!dead.empty()) {
-    auto [kind, node] = dead.back();
-    dead.pop_back();
-    if (kind == ValueKind::Array) {
-      auto* array = static_cast<ArrayNode*>(node);
-      for (Value& item : array->items)
-        detachChild(item, dead);
-      delete array; // its items are all null now
-    } else {
-      auto* object = static_cast<ObjectNode*>(node);
-      for (Member& m : object->members) {
-        detachChild(m.key, dead);
-        detachChild(m.value, dead);
-      }
-      delete object;
+void destroyContainer(ValueKind kind, HeapNode* node, DeadList& dead) {
+  if (kind == ValueKind::Array) {
+    auto* array = static_cast<ArrayNode*>(node);
+    Value* items = array->data();
+    for (uint32_t i = 0; i < array->size; ++i)
+      releaseChild(items[i], dead);
+    freeArray(array);
+  } else {
+    auto* object = static_cast<ObjectNode*>(node);
+    Member* members = object->data();
+    for (uint32_t i = 0; i < object->size; ++i) {
+      releaseChild(members[i].key, dead);
+      releaseChild(members[i].value, dead);
     }
+    freeObject(object);
   }
 }
 
 } // namespace
 
-void Value::retainNode() const noexcept {
-  // relaxed: taking a reference needs no ordering, only the final release does.
-  payload_.node->refs.fetch_add(1, std::memory_order_relaxed);
-}
-
-void Value::releaseNode() noexcept {
+void Value::destroyNode() noexcept {
   HeapNode* node = payload_.node;
-  if (node->refs.fetch_sub(1, std::memory_order_acq_rel) != 1) return;
   if (kind_ == ValueKind::String) {
     freeString(node);
     return;
   }
-  std::vector<std::pair<ValueKind, HeapNode*>> dead;
-  dead.emplace_back(kind_, node);
-  destroyContainers(dead);
+  if (destroyLeaf(kind_, node)) return;
+  DeadList dead;
+  destroyContainer(kind_, node, dead);
+  while (!dead.empty()) {
+    auto [kind, next] = dead.back();
+    dead.pop_back();
+    destroyContainer(kind, next, dead);
+  }
 }
 
 Value& Value::operator=(const Value& other) noexcept {
@@ -157,26 +236,88 @@ Value Value::string(std::string_view s) {
   return ValueAccess::adopt(ValueKind::String, node);
 }
 
+Value Value::interned(std::string_view s) {
+  // A node-based set keeps each string's address for the life of the process.
+  static std::mutex mutex;
+  static std::unordered_map<std::string_view, Value>* table =
+      new std::unordered_map<std::string_view, Value>(); // never destroyed: values outlive it
+  std::lock_guard lock(mutex);
+  auto found = table->find(s);
+  if (found != table->end()) return found->second;
+  Value v = Value::string(s);
+  ValueAccess::node(v)->immortal = true;
+  table->emplace(v.asString(), v);
+  return v;
+}
+
 Value Value::array(std::vector<Value> items) {
-  auto* node = new ArrayNode();
-  node->items = std::move(items);
-  return ValueAccess::adopt(ValueKind::Array, node);
+  ArrayBuilder builder(items.size());
+  for (Value& item : items)
+    builder.add(std::move(item));
+  return builder.finish();
 }
 
 Value Value::object(std::vector<Member> members) {
-  auto* node = new ObjectNode();
-  node->members = std::move(members);
-#ifndef NDEBUG
-  for (const Member& m : node->members)
-    assert(m.key.isString() && "object keys are strings");
-  if (node->members.size() <= kIndexedMembers) {
-    for (size_t i = 0; i < node->members.size(); ++i)
-      for (size_t j = i + 1; j < node->members.size(); ++j)
-        assert(keyOf(node->members[i]) != keyOf(node->members[j]) && "duplicate object key");
-  }
-#endif
-  if (node->members.size() > kIndexedMembers) buildIndex(*node);
+  ObjectBuilder builder(members.size());
+  for (Member& m : members)
+    builder.add(std::move(m.key), std::move(m.value));
+  return builder.finish();
+}
+
+ObjectBuilder::ObjectBuilder(size_t capacity) : node_(newObjectNode(capacity)) {}
+
+ObjectBuilder::~ObjectBuilder() {
+  if (node_) ValueAccess::adopt(ValueKind::Object, node_); // the handle frees what was added
+}
+
+void ObjectBuilder::add(Value key, Value value) {
+  auto* node = static_cast<ObjectNode*>(node_);
+  assert(node->size < node->capacity && "more members than the builder's capacity");
+  new (node->data() + node->size) Member{std::move(key), std::move(value)};
+  ++node->size;
+}
+
+size_t ObjectBuilder::size() const {
+  return static_cast<ObjectNode*>(node_)->size;
+}
+
+Value& ObjectBuilder::valueAt(size_t index) {
+  return static_cast<ObjectNode*>(node_)->data()[index].value;
+}
+
+Value ObjectBuilder::finish() {
+  auto* node = static_cast<ObjectNode*>(node_);
+  node_ = nullptr;
+  buildIndex(*node);
+  checkKeys(*node);
   return ValueAccess::adopt(ValueKind::Object, node);
+}
+
+ArrayBuilder::ArrayBuilder(size_t capacity) : node_(newArrayNode(capacity)) {}
+
+ArrayBuilder::~ArrayBuilder() {
+  if (node_) ValueAccess::adopt(ValueKind::Array, node_);
+}
+
+void ArrayBuilder::add(Value item) {
+  auto* node = static_cast<ArrayNode*>(node_);
+  assert(node->size < node->capacity && "more items than the builder's capacity");
+  new (node->data() + node->size) Value(std::move(item));
+  ++node->size;
+}
+
+size_t ArrayBuilder::size() const {
+  return static_cast<ArrayNode*>(node_)->size;
+}
+
+Value& ArrayBuilder::at(size_t index) {
+  return static_cast<ArrayNode*>(node_)->data()[index];
+}
+
+Value ArrayBuilder::finish() {
+  HeapNode* node = node_;
+  node_ = nullptr;
+  return ValueAccess::adopt(ValueKind::Array, node);
 }
 
 bool Value::asBool() const {
@@ -204,12 +345,12 @@ std::string_view Value::asString() const {
 
 std::span<const Value> Value::items() const {
   if (kind_ != ValueKind::Array) return {};
-  return ValueAccess::array(*this).items;
+  return ValueAccess::array(*this).items();
 }
 
 std::span<const Member> Value::members() const {
   if (kind_ != ValueKind::Object) return {};
-  return ValueAccess::object(*this).members;
+  return ValueAccess::object(*this).members();
 }
 
 size_t Value::size() const {
@@ -217,9 +358,9 @@ size_t Value::size() const {
   case ValueKind::String:
     return ValueAccess::string(*this).size;
   case ValueKind::Array:
-    return ValueAccess::array(*this).items.size();
+    return ValueAccess::array(*this).size;
   case ValueKind::Object:
-    return ValueAccess::object(*this).members.size();
+    return ValueAccess::object(*this).size;
   default:
     return 0;
   }
@@ -228,15 +369,31 @@ size_t Value::size() const {
 const Value* Value::find(std::string_view key) const {
   if (kind_ != ValueKind::Object) return nullptr;
   const ObjectNode& node = ValueAccess::object(*this);
-  if (node.slots.empty()) {
-    for (const Member& m : node.members)
-      if (keyOf(m) == key) return &m.value;
+  const Member* members = node.data();
+  if (node.slotCount == 0) {
+    for (uint32_t i = 0; i < node.size; ++i)
+      if (keyOf(members[i]) == key) return &members[i].value;
     return nullptr;
   }
-  size_t mask = node.slots.size() - 1;
-  for (size_t slot = hashKey(key) & mask; node.slots[slot] != 0; slot = (slot + 1) & mask) {
-    const Member& m = node.members[node.slots[slot] - 1];
+  const uint32_t* slots = node.slots();
+  size_t mask = node.slotCount - 1;
+  for (size_t slot = hashKey(key) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
+    const Member& m = members[slots[slot] - 1];
     if (keyOf(m) == key) return &m.value;
+  }
+  return nullptr;
+}
+
+const Value* Value::find(const Value& key) const {
+  if (kind_ != ValueKind::Object || !key.isString()) return nullptr;
+  const ObjectNode& node = ValueAccess::object(*this);
+  if (node.slotCount != 0) return find(key.asString());
+  const HeapNode* keyNode = ValueAccess::node(key);
+  std::string_view text = ValueAccess::string(key).view();
+  const Member* members = node.data();
+  for (uint32_t i = 0; i < node.size; ++i) {
+    if (ValueAccess::node(members[i].key) == keyNode) return &members[i].value;
+    if (keyOf(members[i]) == text) return &members[i].value;
   }
   return nullptr;
 }
@@ -261,6 +418,20 @@ bool numbersEqual(const Value& a, const Value& b) {
 } // namespace
 
 bool Value::operator==(const Value& other) const {
+  if (kind_ != other.kind_) return false;
+  switch (kind_) { // scalars and strings without the work list below
+  case ValueKind::Null:
+    return true;
+  case ValueKind::Bool:
+    return boolean_ == other.boolean_;
+  case ValueKind::Number:
+    return numbersEqual(*this, other);
+  case ValueKind::String:
+    return payload_.node == other.payload_.node || asString() == other.asString();
+  default:
+    if (payload_.node == other.payload_.node) return true;
+    break;
+  }
   // An explicit work list: comparing two deeply nested values must not exhaust the stack.
   std::vector<std::pair<const Value*, const Value*>> pending{{this, &other}};
   while (!pending.empty()) {

@@ -1,45 +1,64 @@
 // The heap payloads behind asl::Value (strings, arrays, objects); internal to runtime/value.
+//
+// Each payload is one allocation: its header, then its bytes, items or members inline, so
+// building an object costs one malloc, not one for the node and one for a vector.
 #pragma once
 
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string_view>
-#include <vector>
 
 #include "asl/value.h"
 
 namespace asl::detail {
 
-// Every payload starts with its reference count; the handle's kind says which payload follows.
-struct HeapNode {
-  std::atomic<size_t> refs{1};
+// Every payload starts with a HeapNode (asl/value.h): its reference count. Immortal payloads
+// (interned strings: the keys of compiled templates) are never freed and skip the count, so
+// the keys every state writes cost no atomic operations.
+
+// The compact JSON size of a payload, computed on first request (0: not yet). Values never
+// change, so once known it stays right: a state that wraps a large document in a new object
+// then pays only for the new parts when its payload size is checked.
+struct SizedNode : HeapNode {
+  mutable std::atomic<size_t> jsonSize{0};
 };
 
-// One allocation: the header, then `size` bytes and a NUL (so the bytes can reach C APIs).
-struct StringNode : HeapNode {
+// The header, then `size` bytes and a NUL (so the bytes can reach C APIs).
+struct StringNode : SizedNode {
   size_t size = 0;
   const char* bytes() const { return reinterpret_cast<const char*>(this + 1); }
   char* bytes() { return reinterpret_cast<char*>(this + 1); }
   std::string_view view() const { return {bytes(), size}; }
 };
 
-struct ArrayNode : HeapNode {
-  std::vector<Value> items;
-  // The compact JSON size, computed on first request (0: not yet). Values never change, so
-  // once known it stays right; a state that wraps a large document in a new object then pays
-  // only for the new parts when its payload size is checked.
-  mutable std::atomic<size_t> jsonSize{0};
+// The header, then `capacity` item slots of which the first `size` are live.
+struct ArrayNode : SizedNode {
+  uint32_t size = 0;
+  uint32_t capacity = 0;
+  Value* data() { return reinterpret_cast<Value*>(this + 1); }
+  const Value* data() const { return reinterpret_cast<const Value*>(this + 1); }
+  std::span<const Value> items() const { return {data(), size}; }
 };
 
-struct ObjectNode : HeapNode {
-  std::vector<Member> members;
-  // Open addressing over `members` for objects above Value::kIndexedMembers: slot = member
-  // index + 1, 0 = empty; the size is a power of two at least twice the member count, so
-  // probes stay short. Empty for small objects.
-  std::vector<uint32_t> slots;
-  mutable std::atomic<size_t> jsonSize{0}; ///< as ArrayNode::jsonSize
+// The header, then `capacity` member slots of which the first `size` are live, then for
+// objects above Value::kIndexedMembers an open-addressing index: `slotCount` uint32 slots
+// (a power of two at least twice the member count, so probes stay short), each a member
+// index + 1, 0 = empty.
+struct ObjectNode : SizedNode {
+  uint32_t size = 0;
+  uint32_t capacity = 0;
+  uint32_t slotCount = 0;
+  Member* data() { return reinterpret_cast<Member*>(this + 1); }
+  const Member* data() const { return reinterpret_cast<const Member*>(this + 1); }
+  std::span<const Member> members() const { return {data(), size}; }
+  uint32_t* slots() { return reinterpret_cast<uint32_t*>(data() + capacity); }
+  const uint32_t* slots() const { return reinterpret_cast<const uint32_t*>(data() + capacity); }
 };
+
+static_assert(sizeof(ArrayNode) % alignof(Value) == 0 && sizeof(ObjectNode) % alignof(Member) == 0,
+              "items and members follow their headers aligned");
 
 // Reads and detaches the node of a handle without touching its reference count.
 struct ValueAccess {

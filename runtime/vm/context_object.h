@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "asl/value.h"
+#include "runtime/eval/path_eval.h"
 #include "runtime/exec/clock.h"
 
 namespace asl::vm {
@@ -19,12 +20,15 @@ struct StateContext {
   exec::EpochMillis enteredTime = 0;
   std::optional<uint32_t> retryCount; ///< states that can retry carry State.RetryCount
   const Value* mapItem = nullptr; ///< {"Index", "Value"} while a Map builds an iteration's input
+  std::string_view taskToken = {}; ///< `.waitForTaskToken` Task states: $$.Task.Token
 };
 
-class ContextObject {
+class ContextObject final : public eval::ContextSource {
 public:
   explicit ContextObject(const StateContext& state) : state_(state) {}
   const Value& value() const;
+  const Value& contextValue() const override { return value(); }
+  std::string_view taskToken() const { return state_.taskToken; }
 
 private:
   StateContext state_;

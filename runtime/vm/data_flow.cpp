@@ -1,6 +1,7 @@
 #include "runtime/vm/data_flow.h"
 
 #include "runtime/eval/choice_eval.h"
+#include "runtime/eval/hot_code.h"
 #include "runtime/eval/intrinsic_eval.h"
 #include "runtime/eval/jsonata/evaluator.h"
 #include "runtime/eval/path_eval.h"
@@ -16,34 +17,60 @@ using eval::ExecError;
 using eval::ExecResult;
 using eval::StateErrorId;
 
-// Whether evaluating `path` may read the context object, which is built only then.
-bool readsContext(const eval::FilterExpr& e);
-bool readsContext(const eval::Path& path) {
-  if (path.root == eval::PathRootKind::Context) return true;
-  for (const eval::PathSegment& s : path.segments)
-    if (s.expr && readsContext(*s.expr)) return true;
-  return false;
-}
-bool readsContext(const eval::FilterExpr& e) {
-  if (e.path && readsContext(*e.path)) return true;
-  for (const eval::FilterExpr& operand : e.operands)
-    if (readsContext(operand)) return true;
-  return false;
-}
-
-eval::PathRoots rootsFor(const eval::Path& path, const Scope& scope) {
+eval::PathRoots rootsFor(const Scope& scope) {
   eval::PathRoots roots;
   roots.input = scope.input;
-  if (scope.context && readsContext(path)) roots.context = &scope.context->value();
+  roots.lazyContext = scope.context; // built only if the path reads `$$`
   roots.variables = scope.variables;
   return roots;
 }
 
-ExecResult<Value> evaluateIntrinsicCall(const eval::IntrinsicCall& call, const std::string& field,
+const Value kNullValue;
+
+// The node a hot path selects, or nullptr when it selects nothing (the full evaluator then
+// words the miss).
+const Value* walkHot(const eval::HotPath& path, const Scope& scope) {
+  const Value* node = nullptr;
+  switch (path.root) {
+  case eval::PathRootKind::Input:
+    node = scope.input ? scope.input : &kNullValue;
+    break;
+  case eval::PathRootKind::Context:
+    node = scope.context ? &scope.context->value() : &kNullValue;
+    break;
+  case eval::PathRootKind::Variable:
+    node = scope.variables ? scope.variables->findVariable(path.variable.asString()) : nullptr;
+    break;
+  case eval::PathRootKind::Current:
+    return nullptr;
+  }
+  return eval::walkFlat({path.steps, path.stepCount}, node);
+}
+
+// `result` placed at the hot path's members below `node` (nullptr: missing, created), or
+// nullopt when a step is not a member of an object (the full evaluator words the failure).
+std::optional<Value> placeHot(const Value* node, const eval::HotPath& path, uint32_t i,
+                              const Value& result) {
+  if (i == path.stepCount) return result;
+  const eval::FlatStep& step = path.steps[i];
+  if (step.name.isNull() || (node && !node->isObject())) return std::nullopt;
+  std::span<const Member> existing = node ? node->members() : std::span<const Member>();
+  size_t slot = existing.size();
+  for (size_t m = 0; m < existing.size() && slot == existing.size(); ++m)
+    if (existing[m].key.payloadIdentity() == step.name.payloadIdentity() ||
+        existing[m].key.asString() == step.name.asString())
+      slot = m;
+  std::optional<Value> placed =
+      placeHot(slot < existing.size() ? &existing[slot].value : nullptr, path, i + 1, result);
+  if (!placed) return std::nullopt;
+  return eval::withPlacedMember(existing, slot, std::move(*placed), step.name);
+}
+
+ExecResult<Value> evaluateIntrinsicCall(const eval::IntrinsicCall& call, std::string_view field,
                                         const Scope& scope) {
   eval::IntrinsicEnv env;
   env.resolvePath = [&](const eval::Path& path) -> ExecResult<Value> {
-    return eval::selectForField(field, path, rootsFor(path, scope));
+    return eval::selectForField(field, path, rootsFor(scope));
   };
   env.random = scope.random;
   return eval::evaluateIntrinsic(call, env);
@@ -58,19 +85,24 @@ namespace {
 // `$states` as AWS binds it: the state's input, the context object (built only if the
 // expression mentions it), and in Output/Assign the result, in Catch the error output.
 Value statesBinding(const eval::Expression& e, const Scope& scope) {
-  std::vector<Member> members;
-  members.push_back(makeMember("input", scope.input ? *scope.input : Value()));
-  if (scope.context && e.text.find("context") != std::string::npos)
-    members.push_back(makeMember("context", scope.context->value()));
-  if (scope.result) members.push_back(makeMember("result", *scope.result));
-  if (scope.errorOutput) members.push_back(makeMember("errorOutput", *scope.errorOutput));
-  return Value::object(std::move(members));
+  static const Value kInput = Value::interned("input"), kContext = Value::interned("context"),
+                     kResult = Value::interned("result"),
+                     kErrorOutput = Value::interned("errorOutput");
+  bool context = scope.context && e.text.find("context") != std::string::npos;
+  ObjectBuilder members(1 + context + (scope.result != nullptr) + (scope.errorOutput != nullptr));
+  members.add(kInput, scope.input ? *scope.input : Value());
+  if (context) members.add(kContext, scope.context->value());
+  if (scope.result) members.add(kResult, *scope.result);
+  if (scope.errorOutput) members.add(kErrorOutput, *scope.errorOutput);
+  return members.finish();
 }
 
 ExecResult<Value> evaluateJsonata(const eval::Expression& e, std::string_view field,
                                   const Scope& scope) {
-  std::string prefix = "The JSONata expression '" + std::string(quotedText(e)) +
-                       "' specified for the field '" + std::string(field) + "'";
+  auto prefix = [&] {
+    return "The JSONata expression '" + std::string(quotedText(e)) + "' specified for the field '" +
+           std::string(field) + "'";
+  };
   eval::jsonata::Bindings bindings;
   bindings.emplace_back("states", statesBinding(e, scope));
   if (scope.variables)
@@ -85,14 +117,14 @@ ExecResult<Value> evaluateJsonata(const eval::Expression& e, std::string_view fi
   auto result = eval::jsonata::evaluate(*e.jsonata, input, bindings, options);
   if (!result.ok() && result.error().code == "L0004")
     return eval::raise(StateErrorId::QueryEvaluationError,
-                       prefix + " returned an unsupported result type.");
+                       prefix() + " returned an unsupported result type.");
   if (!result.ok())
     return eval::raise(StateErrorId::QueryEvaluationError,
-                       prefix + " threw an error during evaluation. " + result.error().code + ": " +
-                           result.error().message());
+                       prefix() + " threw an error during evaluation. " + result.error().code +
+                           ": " + result.error().message());
   if (!result->has_value())
     return eval::raise(StateErrorId::QueryEvaluationError,
-                       prefix + " returned nothing (undefined).");
+                       prefix() + " returned nothing (undefined).");
   return std::move(**result);
 }
 
@@ -106,19 +138,21 @@ std::string_view quotedText(const eval::Expression& e) {
 }
 
 ExecResult<Value> selectPath(const eval::Expression& expression, const Scope& scope) {
+  if (expression.hot)
+    if (const Value* node = walkHot(*expression.hot, scope)) return *node;
   if (expression.kind == eval::ExpressionKind::Jsonata)
     return evaluateJsonata(expression, "", scope);
   return eval::applyInputPath(eval::PathFieldRef{eval::PathFieldMode::Path, expression.path.get()},
-                              rootsFor(*expression.path, scope));
+                              rootsFor(scope));
 }
 
 ExecResult<Value> evaluateField(const eval::Expression& expression, std::string_view field,
                                 const Scope& scope) {
   switch (expression.kind) {
   case eval::ExpressionKind::Path:
-    return eval::selectForField(field, *expression.path, rootsFor(*expression.path, scope));
+    return eval::selectForField(field, *expression.path, rootsFor(scope));
   case eval::ExpressionKind::Intrinsic:
-    return evaluateIntrinsicCall(*expression.intrinsic, std::string(field), scope);
+    return evaluateIntrinsicCall(*expression.intrinsic, field, scope);
   case eval::ExpressionKind::Jsonata:
     return evaluateJsonata(expression, field, scope);
   }
@@ -128,35 +162,60 @@ ExecResult<Value> evaluateField(const eval::Expression& expression, std::string_
 ExecResult<Value> evaluateTemplate(const eval::PayloadTemplate& tpl, const Scope& scope,
                                    std::string_view field) {
   using Kind = eval::PayloadTemplate::Kind;
+  if (tpl.hot && !scope.jsonata) {
+    ObjectBuilder members(tpl.hot->fieldCount);
+    for (uint32_t i = 0; i < tpl.hot->fieldCount; ++i) {
+      const eval::HotField& f = tpl.hot->fields[i];
+      if (f.kind == eval::HotField::Kind::Constant) {
+        members.add(f.key, f.constant);
+        continue;
+      }
+      if (f.kind == eval::HotField::Kind::Path)
+        if (const Value* node = walkHot(*f.path, scope)) {
+          members.add(f.key, *node);
+          continue;
+        }
+      // Intrinsics and nested templates, and the words for a path that selects nothing.
+      const eval::TemplateField& source = *f.source;
+      ExecResult<Value> v = source.value.kind == Kind::Dynamic
+                                ? evaluateField(source.value.expression, source.fieldName, scope)
+                                : evaluateTemplate(source.value, scope, source.fieldName);
+      if (!v.ok()) return v;
+      members.add(f.key, std::move(v).value());
+    }
+    return members.finish();
+  }
   switch (tpl.kind) {
   case Kind::Constant:
     return tpl.constant;
   case Kind::Dynamic:
     return evaluateField(tpl.expression, field, scope);
   case Kind::Array: {
-    std::vector<Value> items;
-    items.reserve(tpl.items.size());
+    ArrayBuilder items(tpl.items.size());
     for (const auto& item : tpl.items) {
       auto v = evaluateTemplate(item, scope, field);
       if (!v.ok()) return v;
-      items.push_back(std::move(v).value());
+      items.add(std::move(v).value());
     }
-    return Value::array(std::move(items));
+    return items.finish();
   }
   case Kind::Object: {
-    std::vector<Member> members;
-    members.reserve(tpl.fields.size());
+    ObjectBuilder members(tpl.fields.size());
+    std::string jsonataName;
     for (const auto& member : tpl.fields) {
       // JSONPath names the member as written ("x.$"); JSONata the path to it ("Output/x").
-      std::string name =
-          scope.jsonata ? std::string(field) + "/" + member.fieldName : member.fieldName;
+      std::string_view name = member.fieldName;
+      if (scope.jsonata) {
+        jsonataName.assign(field).append("/").append(member.fieldName);
+        name = jsonataName;
+      }
       ExecResult<Value> v = member.value.kind == Kind::Dynamic
                                 ? evaluateField(member.value.expression, name, scope)
                                 : evaluateTemplate(member.value, scope, name);
       if (!v.ok()) return v;
-      members.push_back(Member{member.key, std::move(v).value()});
+      members.add(member.key, std::move(v).value());
     }
-    return Value::object(std::move(members));
+    return members.finish();
   }
   }
   return tpl.constant;
@@ -164,6 +223,9 @@ ExecResult<Value> evaluateTemplate(const eval::PayloadTemplate& tpl, const Scope
 
 ExecResult<Value> placeResult(const Value& input, const Value& result,
                               const eval::Expression& path) {
+  if (path.hot && path.hot->root == eval::PathRootKind::Input)
+    if (std::optional<Value> placed = placeHot(&input, *path.hot, 0, result))
+      return std::move(*placed);
   return eval::applyResultPath(input, result,
                                eval::PathFieldRef{eval::PathFieldMode::Path, path.path.get()});
 }
@@ -181,7 +243,7 @@ ExecResult<bool> matchesRule(const bc::ChoiceRule& rule, const eval::ChoiceCondi
   }
   eval::ChoicePathResolver resolve =
       [&scope](const eval::Path& path) -> ExecResult<std::optional<Value>> {
-    eval::PathOutcome s = eval::selectPath(path, rootsFor(path, scope));
+    eval::PathOutcome s = eval::selectPath(path, rootsFor(scope));
     if (!s.found()) return std::optional<Value>();
     return std::optional<Value>(std::move(s.value));
   };

@@ -1,5 +1,6 @@
 #include "runtime/vm/executor.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -11,9 +12,13 @@
 #include "runtime/eval/random_source.h"
 #include "runtime/eval/timestamp.h"
 #include "runtime/exec/history.h"
+#include "runtime/exec/task_resource.h"
+#include "runtime/exec/task_timer.h"
 #include "runtime/exec/worker_pool.h"
 #include "runtime/value/json_writer.h"
 #include "runtime/vm/data_flow.h"
+#include "runtime/vm/map_run.h"
+#include "runtime/vm/variable_limits.h"
 
 namespace asl::vm {
 namespace {
@@ -42,9 +47,7 @@ private:
 };
 
 uint64_t seedFrom(uint64_t requested) {
-  if (requested) return requested;
-  std::random_device device;
-  return (uint64_t(device()) << 32) ^ device();
+  return requested ? requested : eval::freshSeed();
 }
 
 // Threads are expensive to start; executions share pools, one per requested size.
@@ -72,6 +75,8 @@ struct Execution {
   std::optional<exec::EpochMillis> deadline;
   std::atomic<bool> timedOut{false};
   std::atomic<uint64_t> transitions{0};
+  /// The serialized size of every variable the execution's scopes hold (AWS limits it).
+  std::atomic<size_t> variableBytes{0};
   SharedRandom random;
 
   /// Uniform in [0, 1), for retry jitter.
@@ -96,6 +101,7 @@ struct Cancelled {};
 struct Transition {
   bc::Index next = bc::kNone; ///< kNone: the machine ends
   Value output;
+  Value assigned; ///< what the state's Assign wrote, for its StateExited event
 };
 using StepResult = std::variant<Transition, Failure, Cancelled>;
 
@@ -109,7 +115,7 @@ class MachineRun {
 public:
   MachineRun(Execution& ex, const bc::Machine& machine, const Variables* parentVariables,
              const exec::CancelScope& cancel, EventId lastEvent, const Value* mapItem = nullptr)
-      : ex_(ex), machine_(machine), variables_(parentVariables), cancel_(cancel),
+      : ex_(ex), machine_(machine), variables_(parentVariables, &ex.variableBytes), cancel_(cancel),
         lastEvent_(lastEvent) {
     (void)mapItem;
   }
@@ -119,7 +125,18 @@ public:
 
 private:
   struct Registers {
-    Value input, effective, result, output;
+    explicit Registers(const Value& stateInput) : input(stateInput) {}
+    const Value& input;
+    /// The effective input: the state input until InputPath, Parameters or Arguments replace
+    /// it (held by reference until then: no reference counting for states without them).
+    const Value& effective() const { return ownEffective ? effectiveValue : input; }
+    void setEffective(Value v) {
+      effectiveValue = std::move(v);
+      ownEffective = true;
+    }
+    Value effectiveValue;
+    bool ownEffective = false;
+    Value result, output;
     /// Assign's values, evaluated where the state's data flow puts Assign but written to the
     /// variables only once the state's output is known: OutputPath still reads the old ones.
     Value assigned;
@@ -140,7 +157,9 @@ private:
   void commit(const Value& assigned);
 
   std::variant<Value, Failure, Cancelled> invokeTask(const StateRun& s, const bc::Task& task,
-                                                     const Value& input);
+                                                     const Value& input, const Scope& scope,
+                                                     std::string_view taskToken);
+  std::string callbackToken(const bc::State& state) const;
   std::variant<Value, Failure, Cancelled>
   runParallel(const StateRun& s, const bc::Parallel& parallel, const Value& input);
   std::variant<Value, Failure, Cancelled> runMap(const StateRun& s, const bc::Map& map,
@@ -163,6 +182,15 @@ private:
   Value jsonText(const Value& v) const {
     return ex_.history.keepsEvents() ? Value::string(toJson(v)) : Value();
   }
+  Value exitedDetails(const bc::State& state, const Value& output, const Value& assigned) const {
+    Value variables = exec::assignedVariables(assigned);
+    return exec::details(
+        {{"name", Value::string(state.name)},
+         {"output", jsonText(output)},
+         {"outputDetails", exec::notTruncated()},
+         {"assignedVariables", variables},
+         {"assignedVariablesDetails", variables.isNull() ? Value() : exec::notTruncated()}});
+  }
 
   Execution& ex_;
   const bc::Machine& machine_;
@@ -175,13 +203,15 @@ bool matchesError(const std::vector<std::string>& names, const std::string& erro
   // States.Runtime always ends the execution: no retrier or catcher takes it, not even one
   // that names it.
   if (error == eval::stateErrorName(StateErrorId::Runtime)) return false;
+  // A missed heartbeat is a kind of timeout: States.Timeout names it too.
+  bool heartbeat = error == eval::stateErrorName(StateErrorId::HeartbeatTimeout);
+  bool timeout = heartbeat || error == eval::stateErrorName(StateErrorId::Timeout);
   for (const std::string& name : names) {
     if (name == error) return true;
     if (name == eval::stateErrorName(StateErrorId::All)) return true;
     // States.TaskFailed stands for any error a task raises, except a timeout.
-    if (name == eval::stateErrorName(StateErrorId::TaskFailed) &&
-        error != eval::stateErrorName(StateErrorId::Timeout))
-      return true;
+    if (name == eval::stateErrorName(StateErrorId::TaskFailed) && !timeout) return true;
+    if (heartbeat && name == eval::stateErrorName(StateErrorId::Timeout)) return true;
   }
   return false;
 }
@@ -251,13 +281,25 @@ std::string_view exitedEvent(bc::StateType type) {
 }
 
 Value errorOutput(const ExecError& e) {
-  return Value::object(
-      {makeMember("Error", Value::string(e.error)), makeMember("Cause", Value::string(e.cause))});
+  static const Value kError = Value::interned("Error"), kCause = Value::interned("Cause");
+  ObjectBuilder out(2);
+  out.add(kError, Value::string(e.error));
+  out.add(kCause, Value::string(e.cause));
+  return out.finish();
 }
 
 MachineOutcome MachineRun::run(Value input) {
+  // Transitions are counted here and added to the execution's total once, on the way out:
+  // branches running side by side would otherwise contend for one counter on every state.
+  struct TransitionCount {
+    std::atomic<uint64_t>& total;
+    uint64_t n = 0;
+    ~TransitionCount() { total.fetch_add(n, std::memory_order_relaxed); }
+  } transitions{ex_.transitions};
   bc::Index current = machine_.startAt;
   for (;;) {
+    // Inside a Map or Parallel, a long run of states is worth another thread.
+    if ((transitions.n & 31) == 31) exec::WorkerPool::stillComputing();
     if (cancel_.cancelled()) return MachineOutcome{MachineOutcome::Kind::Cancelled, {}, {}};
     if (ex_.deadline && ex_.clock.now() >= *ex_.deadline) {
       ex_.timedOut.store(true);
@@ -265,7 +307,7 @@ MachineOutcome MachineRun::run(Value input) {
       return MachineOutcome{MachineOutcome::Kind::Cancelled, {}, {}};
     }
     const bc::State& state = machine_.states[current];
-    ex_.transitions.fetch_add(1, std::memory_order_relaxed);
+    ++transitions.n;
     EventId entered =
         record(enteredEvent(state.type), "stateEnteredEventDetails",
                ex_.history.keepsEvents() ? exec::details({{"name", Value::string(state.name)},
@@ -280,10 +322,7 @@ MachineOutcome MachineRun::run(Value input) {
         return MachineOutcome{MachineOutcome::Kind::Cancelled, {}, {}};
       if (auto* t = std::get_if<Transition>(&outcome)) {
         record(exitedEvent(state.type), "stateExitedEventDetails",
-               ex_.history.keepsEvents() ? exec::details({{"name", Value::string(state.name)},
-                                                          {"output", jsonText(t->output)},
-                                                          {"outputDetails", exec::notTruncated()}})
-                                         : Value());
+               ex_.history.keepsEvents() ? exitedDetails(state, t->output, t->assigned) : Value());
         if (t->next == bc::kNone)
           return MachineOutcome{MachineOutcome::Kind::Succeeded, std::move(t->output), {}};
         current = t->next;
@@ -306,8 +345,9 @@ MachineOutcome MachineRun::run(Value input) {
         if (r.fullJitter) delay *= ex_.uniform01();
         ++attempts[retrier];
         ++s.retryCount;
-        ex_.transitions.fetch_add(1, std::memory_order_relaxed);
+        ++transitions.n;
         auto millis = static_cast<exec::EpochMillis>(delay * 1000.0);
+        if (ex_.clock.waitsBlock()) exec::WorkerPool::aboutToBlock();
         if (!ex_.clock.waitUntil(ex_.clock.now() + millis, cancel_))
           return MachineOutcome{MachineOutcome::Kind::Cancelled, {}, {}};
         continue;
@@ -364,10 +404,7 @@ MachineOutcome MachineRun::run(Value input) {
         }
       }
       record(exitedEvent(state.type), "stateExitedEventDetails",
-             ex_.history.keepsEvents() ? exec::details({{"name", Value::string(state.name)},
-                                                        {"output", jsonText(output)},
-                                                        {"outputDetails", exec::notTruncated()}})
-                                       : Value());
+             ex_.history.keepsEvents() ? exitedDetails(state, output, assigned) : Value());
       commit(assigned);
       current = catcher->next;
       input = std::move(output);
@@ -388,22 +425,31 @@ Scope MachineRun::scope(const StateRun&, const ContextObject& context, const Val
 }
 
 // Every right-hand side sees the variables as they were before this Assign.
+// AWS's size limits are checked here, before anything is written.
 ExecResult<Value> MachineRun::assignment(const eval::PayloadTemplate& tpl, const Scope& sc) const {
-  return evaluateTemplate(tpl, sc, "Assign");
+  auto values = evaluateTemplate(tpl, sc, "Assign");
+  if (!values.ok()) return values;
+  if (auto within = checkAssignment(*values, variables_, VariableLimits{}); !within.ok())
+    return fail(std::move(within).error());
+  return values;
 }
 
 void MachineRun::commit(const Value& assigned) {
   for (const Member& m : assigned.members())
-    variables_.set(m.key.asString(), m.value);
+    variables_.set(m.key.asString(), m.value, jsonSize(m.value));
 }
 
 StepResult MachineRun::runState(const StateRun& s, const Value& input) {
-  Registers r{input, input, Value(), Value(), Value()};
+  Registers r(input);
   // One context object per attempt: built only if an instruction reads it, then shared by all.
   std::optional<uint32_t> retryCount;
   if (canRecover(s.state.type)) retryCount = s.retryCount;
+  // A callback Task's token exists before its parameters are evaluated, so that they can
+  // pass $$.Task.Token on; each attempt gets a fresh one.
+  std::string taskToken;
+  if (s.state.type == bc::StateType::Task) taskToken = callbackToken(s.state);
   ContextObject context(StateContext{&ex_.executionObject, &ex_.stateMachineObject, s.state.name,
-                                     s.enteredTime, retryCount, nullptr});
+                                     s.enteredTime, retryCount, nullptr, taskToken});
   std::optional<StepResult> end;
   for (uint32_t pc = s.state.codeBegin; pc < s.state.codeEnd; ++pc) {
     if (auto failure = step(s, machine_.code[pc], r, context, end)) return std::move(*failure);
@@ -412,6 +458,7 @@ StepResult MachineRun::runState(const StateRun& s, const Value& input) {
         if (jsonSize(t->output) > ex_.options.maxPayloadBytes)
           return dataLimitExceeded(s.state.name);
         commit(r.assigned);
+        t->assigned = std::move(r.assigned);
       }
       return std::move(*end);
     }
@@ -433,6 +480,11 @@ std::optional<Failure> MachineRun::step(const StateRun& s, const bc::Instruction
     target = std::move(v).value();
     return std::nullopt;
   };
+  auto setEffective = [&r](ExecResult<Value>&& v) -> std::optional<Failure> {
+    if (!v.ok()) return engineError(std::move(v).error());
+    r.setEffective(std::move(v).value());
+    return std::nullopt;
+  };
   auto take = [&end](Value& target,
                      std::variant<Value, Failure, Cancelled>&& v) -> std::optional<Failure> {
     if (auto* f = std::get_if<Failure>(&v)) return std::move(*f);
@@ -443,39 +495,43 @@ std::optional<Failure> MachineRun::step(const StateRun& s, const bc::Instruction
     target = std::get<Value>(std::move(v));
     return std::nullopt;
   };
+  const Value& effective = r.effective();
   switch (in.op) {
   case bc::Op::InputPath:
-    return set(r.effective, selectPath(p.expressions[in.a], scope(s, context, &r.input, false)));
+    return setEffective(selectPath(p.expressions[in.a], scope(s, context, &r.input, false)));
   case bc::Op::InputPathNull:
-    r.effective = Value::object({});
+    r.setEffective(Value::object({}));
     return std::nullopt;
   case bc::Op::Parameters:
-    return set(r.effective, evaluateTemplate(p.templates[in.a],
-                                             scope(s, context, &r.effective, false), "Parameters"));
+    return setEffective(
+        evaluateTemplate(p.templates[in.a], scope(s, context, &effective, false), "Parameters"));
   case bc::Op::Arguments:
-    return set(r.effective,
-               evaluateTemplate(p.templates[in.a], scope(s, context, &r.input, true), "Arguments"));
+    return setEffective(
+        evaluateTemplate(p.templates[in.a], scope(s, context, &r.input, true), "Arguments"));
   case bc::Op::ResultTemplate:
     return set(r.result, evaluateTemplate(p.templates[in.a],
-                                          scope(s, context, &r.effective, jsonata), "Result"));
+                                          scope(s, context, &effective, jsonata), "Result"));
   case bc::Op::ResultIsEffective:
-    r.result = r.effective;
+    r.result = effective;
     return std::nullopt;
-  case bc::Op::InvokeTask:
-    return take(r.result, invokeTask(s, p.tasks[in.a], r.effective));
+  case bc::Op::InvokeTask: {
+    // TimeoutSecondsPath and the like read the state's input.
+    Scope sc = scope(s, context, &r.input, jsonata);
+    return take(r.result, invokeTask(s, p.tasks[in.a], effective, sc, context.taskToken()));
+  }
   case bc::Op::RunParallel:
-    return take(r.result, runParallel(s, p.parallels[in.a], r.effective));
+    return take(r.result, runParallel(s, p.parallels[in.a], effective));
   case bc::Op::RunMap: {
-    Scope sc = scope(s, context, jsonata ? &r.input : &r.effective, jsonata);
-    return take(r.result, runMap(s, p.maps[in.a], r.effective, sc));
+    Scope sc = scope(s, context, jsonata ? &r.input : &effective, jsonata);
+    return take(r.result, runMap(s, p.maps[in.a], effective, sc));
   }
   case bc::Op::WaitFor: {
-    Scope sc = scope(s, context, jsonata ? &r.input : &r.effective, jsonata);
+    Scope sc = scope(s, context, jsonata ? &r.input : &effective, jsonata);
     if (auto stop = wait(s, p.waits[in.a], sc)) {
       if (auto* f = std::get_if<Failure>(&*stop)) return std::move(*f);
       end = Cancelled{};
     }
-    r.result = r.effective;
+    r.result = effective;
     return std::nullopt;
   }
   case bc::Op::ResultSelector:
@@ -505,7 +561,7 @@ std::optional<Failure> MachineRun::step(const StateRun& s, const bc::Instruction
     return set(r.output, evaluateTemplate(p.templates[in.a], sc, "Output"));
   }
   case bc::Op::Choose: {
-    Scope sc = scope(s, context, jsonata ? &r.input : &r.effective, jsonata);
+    Scope sc = scope(s, context, jsonata ? &r.input : &effective, jsonata);
     auto chosen = choose(s, p.choices[in.a], r, sc);
     if (auto* f = std::get_if<Failure>(&chosen)) return std::move(*f);
     end = std::get<Transition>(std::move(chosen));
@@ -516,10 +572,10 @@ std::optional<Failure> MachineRun::step(const StateRun& s, const bc::Instruction
     return failState(p.fails[in.a], sc);
   }
   case bc::Op::Next:
-    end = Transition{in.a, std::move(r.output)};
+    end = Transition{in.a, std::move(r.output), {}};
     return std::nullopt;
   case bc::Op::End:
-    end = Transition{bc::kNone, std::move(r.output)};
+    end = Transition{bc::kNone, std::move(r.output), {}};
     return std::nullopt;
   }
   return std::nullopt;
@@ -541,7 +597,7 @@ std::variant<Transition, Failure> MachineRun::choose(const StateRun& s, const bc
       if (!values.ok()) return engineError(std::move(values).error());
       r.assigned = std::move(values).value();
     }
-    return Transition{next, std::move(output)};
+    return Transition{next, std::move(output), {}};
   };
   (void)s;
   for (size_t i = 0; i < choice.rules.size(); ++i) {
@@ -580,37 +636,108 @@ Failure MachineRun::failState(const bc::Fail& fail, const Scope& sc) {
   return Failure{std::move(e), false};
 }
 
+// A fresh token when the Task state waits for a callback; "" otherwise. Tokens come from the
+// system's random source, not the execution's seeded one: whoever holds one can end the task,
+// so it must not be guessable, and drawing it leaves seeded runs' other values unchanged.
+std::string MachineRun::callbackToken(const bc::State& state) const {
+  bool waits = false;
+  for (uint32_t pc = state.codeBegin; pc < state.codeEnd; ++pc)
+    if (const bc::Instruction& in = machine_.code[pc]; in.op == bc::Op::InvokeTask)
+      waits = ex_.program.tasks[in.a].resource.ends_with(".waitForTaskToken");
+  if (!waits) return {};
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::random_device device;
+  std::string token;
+  token.reserve(64);
+  for (int i = 0; i < 8; ++i) {
+    uint32_t bits = device();
+    for (int j = 0; j < 8; ++j, bits >>= 4)
+      token.push_back(kDigits[bits & 15]);
+  }
+  return token;
+}
+
 bool isLambdaFunctionArn(std::string_view resource) {
   return resource.starts_with("arn:") && resource.find(":lambda:") != std::string_view::npos &&
          resource.find(":function:") != std::string_view::npos;
 }
 
-std::variant<Value, Failure, Cancelled>
-MachineRun::invokeTask(const StateRun& s, const bc::Task& task, const Value& input) {
+std::optional<int64_t> integerIn(const Value& v);
+
+// TimeoutSeconds / HeartbeatSeconds of a Task: a literal, a ...Path or a JSONata expression.
+ExecResult<std::optional<int64_t>> taskSeconds(const bc::DynamicNumber& number, const char* field,
+                                               const Scope& sc) {
+  // Far beyond any execution, and small enough that milliseconds still fit an int64.
+  constexpr int64_t kLongest = 1'000'000'000'000;
+  if (number.literal)
+    return std::optional<int64_t>(
+        static_cast<int64_t>(std::clamp(*number.literal, 0.0, static_cast<double>(kLongest))));
+  if (!number.expression) return std::optional<int64_t>();
+  std::string name = std::string(field) + (sc.jsonata ? "" : "Path");
+  auto v = evaluateField(*number.expression, name, sc);
+  if (!v.ok()) return fail(std::move(v).error());
+  auto n = integerIn(*v);
+  if (!n || *n <= 0)
+    return eval::raise(StateErrorId::Runtime,
+                       "The " + name + " field refers to value \"" + plainText(*v) +
+                           "\" which is not a valid positive integer: " + number.expression->text);
+  return std::optional<int64_t>(std::min(*n, kLongest));
+}
+
+std::variant<Value, Failure, Cancelled> MachineRun::invokeTask(const StateRun& s,
+                                                               const bc::Task& task,
+                                                               const Value& input, const Scope& sc,
+                                                               std::string_view taskToken) {
+  auto timeout = taskSeconds(task.timeoutSeconds, "TimeoutSeconds", sc);
+  if (!timeout.ok()) return engineError(std::move(timeout).error());
+  auto heartbeat = taskSeconds(task.heartbeatSeconds, "HeartbeatSeconds", sc);
+  if (!heartbeat.ok()) return engineError(std::move(heartbeat).error());
+
   bool lambda = isLambdaFunctionArn(task.resource);
   bool keep = ex_.history.keepsEvents();
-  Value resource = keep ? Value::string(task.resource) : Value();
+  // The history names integrations as service and action ("lambda", "invoke").
+  exec::TaskResourceParts parts = keep ? exec::splitTaskResource(task.resource)
+                                       : exec::TaskResourceParts{};
+  Value resource = keep ? Value::string(lambda ? task.resource : parts.resource) : Value();
+  Value resourceType = keep && !lambda ? Value::string(parts.type) : Value();
+  Value timeoutField = keep && *timeout ? Value::integer(**timeout) : Value();
+  Value heartbeatField = keep && *heartbeat ? Value::integer(**heartbeat) : Value();
   if (lambda) {
     record("LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails",
            keep ? exec::details({{"resource", resource},
                                  {"input", jsonText(input)},
-                                 {"inputDetails", exec::notTruncated()}})
+                                 {"inputDetails", exec::notTruncated()},
+                                 {"timeoutInSeconds", timeoutField}})
                 : Value());
     record("LambdaFunctionStarted");
   } else {
     record("TaskScheduled", "taskScheduledEventDetails",
-           keep ? exec::details({{"resourceType", Value::string("states")},
+           keep ? exec::details({{"resourceType", resourceType},
                                  {"resource", resource},
                                  {"region", Value::string(ex_.options.region)},
-                                 {"parameters", jsonText(input)}})
+                                 {"parameters", jsonText(input)},
+                                 {"timeoutInSeconds", timeoutField},
+                                 {"heartbeatInSeconds", heartbeatField}})
                 : Value());
     record("TaskStarted", "taskStartedEventDetails",
-           keep ? exec::details({{"resource", resource}}) : Value());
+           keep ? exec::details({{"resourceType", resourceType}, {"resource", resource}})
+                : Value());
   }
+  exec::TaskTimer timer(ex_.clock, ex_.clock.now(),
+                        timeout->value_or(exec::kDefaultTaskTimeoutSeconds) * 1000,
+                        *heartbeat ? std::optional<int64_t>(**heartbeat * 1000) : std::nullopt);
   std::optional<ExecResult<Value>> answer;
-  if (ex_.options.tasks)
-    answer = ex_.options.tasks->invoke(
-        exec::TaskRequest{s.state.name, task.resource, input, s.retryCount});
+  if (ex_.options.tasks) {
+    exec::TaskRequest request{s.state.name, task.resource, input, s.retryCount};
+    request.deadline = timer.deadline();
+    request.heartbeatSeconds = *heartbeat;
+    request.timer = &timer;
+    request.clock = &ex_.clock;
+    request.cancel = &cancel_;
+    request.taskToken = taskToken;
+    if (ex_.options.tasks->mayBlock(request)) exec::WorkerPool::aboutToBlock();
+    answer = ex_.options.tasks->invoke(request);
+  }
   if (!answer)
     answer = ExecResult<Value>(fail(
         ExecError::of(StateErrorId::TaskFailed, "No handler serves the resource '" + task.resource +
@@ -618,23 +745,47 @@ MachineRun::invokeTask(const StateRun& s, const bc::Task& task, const Value& inp
                                                     "': give the state a response with --mocks or "
                                                     "--mock-config, or register a task handler")));
   if (cancel_.cancelled()) return Cancelled{};
+  // A result that comes after the deadline, or after a missed heartbeat, is discarded: AWS
+  // had already failed the task, with no cause.
+  if (auto expiry = timer.expired(); expiry != exec::TaskTimer::Expiry::None) {
+    StateErrorId id = expiry == exec::TaskTimer::Expiry::Timeout ? StateErrorId::Timeout
+                                                                 : StateErrorId::HeartbeatTimeout;
+    Value error = keep ? Value::string(eval::stateErrorName(id)) : Value();
+    record(lambda ? "LambdaFunctionTimedOut" : "TaskTimedOut",
+           lambda ? "lambdaFunctionTimedOutEventDetails" : "taskTimedOutEventDetails",
+           keep ? (lambda ? exec::details({{"error", error}})
+                          : exec::details({{"resourceType", resourceType},
+                                           {"resource", resource},
+                                           {"error", error}}))
+                : Value());
+    return Failure{ExecError::of(id, ""), false};
+  }
   if (!answer->ok()) {
     const ExecError& e = answer->error();
-    record(
-        lambda ? "LambdaFunctionFailed" : "TaskFailed",
-        lambda ? "lambdaFunctionFailedEventDetails" : "taskFailedEventDetails",
-        keep ? exec::details({{"error", Value::string(e.error)}, {"cause", Value::string(e.cause)}})
-             : Value());
+    Value error = keep ? Value::string(e.error) : Value();
+    Value cause = keep ? Value::string(e.cause) : Value();
+    record(lambda ? "LambdaFunctionFailed" : "TaskFailed",
+           lambda ? "lambdaFunctionFailedEventDetails" : "taskFailedEventDetails",
+           keep ? (lambda ? exec::details({{"error", error}, {"cause", cause}})
+                          : exec::details({{"resourceType", resourceType},
+                                           {"resource", resource},
+                                           {"error", error},
+                                           {"cause", cause}}))
+                : Value());
     return Failure{std::move(*answer).error(), false};
   }
   Value result = std::move(*answer).value();
   if (jsonSize(result) > ex_.options.maxPayloadBytes)
     return dataLimitExceeded(taskDisplayName(task.resource));
-  record(
-      lambda ? "LambdaFunctionSucceeded" : "TaskSucceeded",
-      lambda ? "lambdaFunctionSucceededEventDetails" : "taskSucceededEventDetails",
-      keep ? exec::details({{"output", jsonText(result)}, {"outputDetails", exec::notTruncated()}})
-           : Value());
+  record(lambda ? "LambdaFunctionSucceeded" : "TaskSucceeded",
+         lambda ? "lambdaFunctionSucceededEventDetails" : "taskSucceededEventDetails",
+         keep ? (lambda ? exec::details({{"output", jsonText(result)},
+                                         {"outputDetails", exec::notTruncated()}})
+                        : exec::details({{"resourceType", resourceType},
+                                         {"resource", resource},
+                                         {"output", jsonText(result)},
+                                         {"outputDetails", exec::notTruncated()}}))
+              : Value());
   return result;
 }
 
@@ -692,7 +843,13 @@ std::variant<Value, Failure, Cancelled> MachineRun::runMap(const StateRun& s, co
                                                            const Value& input, const Scope& sc) {
   const bc::Program& p = ex_.program;
   Value items = input;
-  if (map.itemsPath) {
+  if (map.itemReader != bc::kNone) {
+    auto reader = evaluateTemplate(p.templates[map.itemReader], sc, "ItemReader");
+    if (!reader.ok()) return engineError(std::move(reader).error());
+    auto read = readMapItems(*reader, p.templates[map.itemReader], ex_.options.s3Root);
+    if (!read.ok()) return Failure{std::move(read).error(), false};
+    items = std::move(read).value();
+  } else if (map.itemsPath) {
     auto selected = selectPath(*map.itemsPath, sc);
     if (!selected.ok()) return engineError(std::move(selected).error());
     items = std::move(selected).value();
@@ -761,7 +918,63 @@ std::variant<Value, Failure, Cancelled> MachineRun::runMap(const StateRun& s, co
                                      "ToleratedFailurePercentage must be between 0 and 100."));
   bool tolerant = toleratedCount || toleratedPercentage;
 
+  // ItemSelector shapes each item with $$.Map.Item bound to it.
+  auto selectItem = [&](size_t i, const Value& item) -> ExecResult<Value> {
+    static const Value kIndex = Value::interned("Index"), kValue = Value::interned("Value");
+    ObjectBuilder itemObject(2);
+    itemObject.add(kIndex, Value::integer(static_cast<int64_t>(i)));
+    itemObject.add(kValue, item);
+    Value mapItem = itemObject.finish();
+    ContextObject context(StateContext{&ex_.executionObject, &ex_.stateMachineObject, "", 0,
+                                       std::nullopt, &mapItem});
+    Scope itemScope = sc;
+    itemScope.context = &context;
+    return evaluateTemplate(p.templates[map.itemSelector], itemScope, "ItemSelector");
+  };
+  // ItemBatcher: the selected items travel to the children in batches.
+  bool batched = map.itemBatcher != bc::kNone;
+  if (batched) {
+    auto batcher = evaluateTemplate(p.templates[map.itemBatcher], sc, "ItemBatcher");
+    if (!batcher.ok()) return engineError(std::move(batcher).error());
+    auto spec = mapBatchSpec(*batcher, p.templates[map.itemBatcher]);
+    if (!spec.ok()) return engineError(std::move(spec).error());
+    std::vector<Value> selected;
+    selected.reserve(items.size());
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (map.itemSelector == bc::kNone) {
+        selected.push_back(items.items()[i]);
+        continue;
+      }
+      auto built = selectItem(i, items.items()[i]);
+      if (!built.ok()) return engineError(std::move(built).error());
+      selected.push_back(std::move(built).value());
+    }
+    items = Value::array(exec::batchItems(selected, *spec, ex_.options.maxPayloadBytes));
+  }
+  // ResultWriter: every child is remembered for the export or the WriterConfig's shaping.
+  std::optional<exec::WriterSpec> writer;
+  if (map.resultWriter != bc::kNone) {
+    auto built = evaluateTemplate(p.templates[map.resultWriter], sc, "ResultWriter");
+    if (!built.ok()) return engineError(std::move(built).error());
+    auto spec = exec::writerSpecOf(*built);
+    if (!spec.ok()) return Failure{std::move(spec).error(), false};
+    writer = std::move(spec).value();
+  }
+
   size_t n = items.size();
+  std::vector<exec::ChildExecution> children(writer ? n : 0);
+  exec::MapRunIdentity mapRun;
+  if (writer) {
+    auto uuid = [&] { return std::string(eval::intrinsics::uuid(&ex_.random)->asString()); };
+    mapRun = mapRunIdentity(ex_.options.region, ex_.options.account,
+                            ex_.options.stateMachineName,
+                            map.label.empty() ? s.state.name : map.label, uuid());
+    // Children that never start are exported as PENDING with the item they would have had.
+    for (size_t i = 0; i < n; ++i) {
+      children[i].name = uuid();
+      children[i].input = items.items()[i];
+    }
+  }
   record("MapStateStarted", "mapStateStartedEventDetails",
          ex_.history.keepsEvents()
              ? exec::details({{"length", Value::integer(static_cast<int64_t>(n))}})
@@ -801,17 +1014,15 @@ std::variant<Value, Failure, Cancelled> MachineRun::runMap(const StateRun& s, co
       [&](size_t i) {
         const Value& item = items.items()[i];
         Value iterationInput = item;
-        if (map.itemSelector != bc::kNone) {
-          Value mapItem =
-              Value::object({makeMember("Index", Value::integer(static_cast<int64_t>(i))),
-                             makeMember("Value", item)});
-          ContextObject context(StateContext{&ex_.executionObject, &ex_.stateMachineObject, "", 0,
-                                             std::nullopt, &mapItem});
-          Scope itemScope = sc;
-          itemScope.context = &context;
-          auto built = evaluateTemplate(p.templates[map.itemSelector], itemScope, "ItemSelector");
+        if (map.itemSelector != bc::kNone && !batched) {
+          auto built = selectItem(i, item);
           if (!built.ok()) return failWith(engineError(std::move(built).error()));
           iterationInput = std::move(built).value();
+        }
+        exec::ChildExecution* child = writer ? &children[i] : nullptr;
+        if (child) {
+          child->input = iterationInput;
+          child->startDate = ex_.clock.now();
         }
         bool keep = ex_.history.keepsEvents();
         Value iterationDetails =
@@ -822,6 +1033,16 @@ std::variant<Value, Failure, Cancelled> MachineRun::runMap(const StateRun& s, co
                                         "mapIterationStartedEventDetails", iterationDetails);
         MachineRun iteration(ex_, processor, &variables_, group, begun);
         MachineOutcome o = iteration.run(std::move(iterationInput));
+        if (child) {
+          using Status = exec::ChildExecution::Status;
+          child->stopDate = ex_.clock.now();
+          child->status = o.kind == MachineOutcome::Kind::Succeeded ? Status::Succeeded
+                          : o.kind == MachineOutcome::Kind::Failed  ? Status::Failed
+                                                                    : Status::Aborted;
+          child->output = o.output;
+          child->error = o.error.error;
+          child->cause = o.error.cause;
+        }
         if (o.kind == MachineOutcome::Kind::Succeeded) {
           ex_.history.add(iteration.lastEvent(), "MapIterationSucceeded",
                           "mapIterationSucceededEventDetails", iterationDetails);
@@ -836,12 +1057,21 @@ std::variant<Value, Failure, Cancelled> MachineRun::runMap(const StateRun& s, co
         }
       },
       group.flag());
+  // A failed map run still exports what its children did, as AWS does.
+  std::optional<ExecResult<Value>> written;
+  if (writer && (!firstFailure || writer->export_))
+    written = finishMapRun(*writer, children, mapRun, ex_.options.s3Root);
   if (firstFailure) {
     record("MapStateFailed");
     return std::move(*firstFailure);
   }
   if (cancel_.cancelled()) return Cancelled{};
+  if (written && !written->ok()) {
+    record("MapStateFailed");
+    return Failure{std::move(*written).error(), false};
+  }
   record("MapStateSucceeded");
+  if (written) return std::move(*written).value();
   return Value::array(std::move(outputs));
 }
 
@@ -901,6 +1131,7 @@ MachineRun::wait(const StateRun& s, const bc::Wait& wait, const Scope& sc) {
     until = instant->epochSeconds * 1000 + instant->nanos / 1000000;
     if (until - s.enteredTime > kLongestWait) return runtimeError("Wait state delay is too long.");
   }
+  if (ex_.clock.waitsBlock()) exec::WorkerPool::aboutToBlock();
   if (!ex_.clock.waitUntil(until, cancel_)) return Cancelled{};
   return std::nullopt;
 }
@@ -984,9 +1215,12 @@ ExecutionResult execute(const bc::Program& program, const ExecutionOptions& opti
     result.status = ExecutionStatus::Failed;
     result.error = std::move(outcome.error.error);
     result.cause = std::move(outcome.error.cause);
+    // AWS leaves out a cause the error did not give (a task timeout, a Fail without Cause).
     ex.history.add(last, "ExecutionFailed", "executionFailedEventDetails",
                    keep ? exec::details({{"error", Value::string(result.error)},
-                                         {"cause", Value::string(result.cause)}})
+                                         {"cause", result.cause.empty()
+                                                       ? Value()
+                                                       : Value::string(result.cause)}})
                         : Value());
   }
   if (keep) result.history = ex.history.toValue();

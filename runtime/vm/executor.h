@@ -37,6 +37,9 @@ struct ExecutionOptions {
   /// The threads to use; nullptr: a pool of maxThreads threads shared by every execution in
   /// the process that asks for the same size, so that threads outlive a single run.
   exec::WorkerPool* pool = nullptr;
+  /// The folder standing for Amazon S3 for distributed Maps' ItemReader and ResultWriter
+  /// (object Key of bucket B is <s3Root>/B/Key); empty: such Maps fail, naming the object.
+  std::string s3Root;
   /// Seeds States.UUID / States.MathRandom without a seed / Retry jitter; 0: random.
   uint64_t randomSeed = 0;
 };

@@ -163,12 +163,12 @@ TEST(ValueTest, SmallObjectsFindByLinearSearch) {
   EXPECT_EQ(o.find("b")->asString(), "two");
   EXPECT_EQ(o.find("c"), nullptr);
   EXPECT_EQ(o.find(""), nullptr);
-  EXPECT_TRUE(detail::ValueAccess::object(o).slots.empty());
+  EXPECT_TRUE((detail::ValueAccess::object(o).slotCount == 0));
 }
 
 TEST(ValueTest, BigObjectsFindThroughTheIndex) {
   Value o = bigObject(1000);
-  EXPECT_FALSE(detail::ValueAccess::object(o).slots.empty());
+  EXPECT_FALSE((detail::ValueAccess::object(o).slotCount == 0));
   for (int i = 0; i < 1000; ++i) {
     const Value* v = o.find("key" + std::to_string(i));
     ASSERT_NE(v, nullptr) << i;
@@ -180,10 +180,10 @@ TEST(ValueTest, BigObjectsFindThroughTheIndex) {
 
 TEST(ValueTest, ObjectsJustAboveTheThresholdAreIndexed) {
   Value o = bigObject(static_cast<int>(Value::kIndexedMembers) + 1);
-  EXPECT_FALSE(detail::ValueAccess::object(o).slots.empty());
+  EXPECT_FALSE((detail::ValueAccess::object(o).slotCount == 0));
   EXPECT_EQ(o.find("key16")->asInteger(), 16);
   Value small = bigObject(static_cast<int>(Value::kIndexedMembers));
-  EXPECT_TRUE(detail::ValueAccess::object(small).slots.empty());
+  EXPECT_TRUE((detail::ValueAccess::object(small).slotCount == 0));
 }
 
 TEST(ValueTest, MembersKeepInsertionOrder) {

@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <thread>
 
 #include "runtime/exec/worker_pool.h"
 #include "tests/vm/vm_test_support.h"
@@ -128,6 +130,46 @@ TEST(WorkerPool, StopEndsTheBatchEarly) {
       },
       stop);
   EXPECT_EQ(ran.load(), 4);
+}
+
+// Items that compute never need more threads than there are cores.
+TEST(WorkerPool, ComputingItemsUseNoMoreLanesThanCores) {
+  exec::WorkerPool pool(16);
+  std::atomic<bool> stop{false};
+  std::atomic<int> inFlight{0}, most{0};
+  pool.forEach(
+      64, 0,
+      [&](size_t) {
+        int now = ++inFlight;
+        for (int seen = most.load(); now > seen && !most.compare_exchange_weak(seen, now);) {
+        }
+        std::this_thread::sleep_for(std::chrono::microseconds(200)); // stays in flight
+        --inFlight;
+      },
+      stop);
+  size_t cores = std::max<unsigned>(std::thread::hardware_concurrency(), 1);
+  EXPECT_LE(static_cast<size_t>(most.load()), cores);
+}
+
+// Items that say they are about to block get lanes of their own, up to MaxConcurrency: eight
+// items that each wait for all eight to arrive finish only if eight run at once.
+TEST(WorkerPool, ItemsAboutToBlockGrowTheBatchToItsConcurrency) {
+  exec::WorkerPool pool(16);
+  std::atomic<bool> stop{false};
+  std::mutex mutex;
+  std::condition_variable arrived;
+  int waiting = 0;
+  pool.forEach(
+      8, 8,
+      [&](size_t) {
+        exec::WorkerPool::aboutToBlock();
+        std::unique_lock lock(mutex);
+        ++waiting;
+        arrived.notify_all();
+        arrived.wait(lock, [&] { return waiting == 8; });
+      },
+      stop);
+  EXPECT_EQ(waiting, 8);
 }
 
 } // namespace

@@ -61,6 +61,19 @@ inline Run run(std::string_view definition, std::string_view input = "{}",
   return r;
 }
 
+/// Runs with the options given (input, clock and seed are filled in): for s3Root and the like.
+inline Run runWith(std::string_view definition, std::string_view input, ExecutionOptions options) {
+  bc::Program program = compile(definition);
+  exec::VirtualClock clock(kStart);
+  options.input = json(input);
+  options.clock = &clock;
+  if (!options.randomSeed) options.randomSeed = 7;
+  Run r;
+  r.result = execute(program, options);
+  r.elapsed = clock.now() - kStart;
+  return r;
+}
+
 inline std::string outputOf(const Run& r) {
   if (r.result.status != ExecutionStatus::Succeeded)
     return std::string(executionStatusName(r.result.status)) + " " + r.result.error + ": " +

@@ -2,6 +2,8 @@
 #include <iostream>
 
 #include "tools/aslc/commands.h"
+#include "tools/common/queue_cli.h"
+#include "tools/common/task_cli.h"
 
 #ifndef ASL_VERSION
 #define ASL_VERSION "0.0.0"
@@ -16,6 +18,8 @@ int main(int argc, char** argv) {
   CommandAction compile = addCompileCommand(app);
   CommandAction run = addRunCommand(app);
   CommandAction evalJsonata = addEvalCommand(app);
+  CommandAction queue = addQueueCommand(app);
+  CommandAction task = addTaskCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -32,5 +36,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("compile")) return compile();
   if (app.got_subcommand("run")) return run();
   if (app.got_subcommand("eval")) return evalJsonata();
+  if (app.got_subcommand("queue")) return queue();
+  if (app.got_subcommand("task")) return task();
   return kExitUsage;
 }

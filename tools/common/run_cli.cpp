@@ -5,7 +5,12 @@
 #include <fstream>
 #include <iostream>
 
+#include "asl/adapter.h"
+#include "runtime/adapters/adapter_task_handler.h"
+#include "runtime/adapters/callback/callback_server.h"
+#include "runtime/adapters/callback/callback_task_handler.h"
 #include "runtime/exec/mock_tasks.h"
+#include "runtime/exec/task_chain.h"
 #include "runtime/value/json_reader.h"
 #include "runtime/value/json_writer.h"
 #include "runtime/vm/executor.h"
@@ -83,6 +88,42 @@ int runProgram(const bc::Program& program, const RunArgs& args, const char* tool
     }
     mocks = std::move(loaded).value();
   }
+  AdapterRegistry adapters;
+  if (!args.adapters.empty()) {
+    auto config = readJsonFile(args.adapters, "--adapters");
+    auto loaded = config.ok() ? AdapterRegistry::fromConfig(
+                                    *config, AdapterEnvironment::fromProcess(),
+                                    // local commands run in the file's folder
+                                    std::filesystem::absolute(args.adapters).parent_path().string())
+                              : Result<AdapterRegistry>(fail(config.error()));
+    if (!loaded.ok()) {
+      std::cerr << tool << ": error: " << args.adapters << ": " << loaded.error().message << "\n";
+      return kExitUsage;
+    }
+    adapters = std::move(loaded).value();
+  }
+  // The mocks answer first, so that a test can script one state of a workflow whose other
+  // tasks reach real services; then the adapters.
+  // `.waitForTaskToken` tasks wait for SendTaskSuccess/Failure on the callback port; the
+  // plain calls they make go to the adapters.
+  adapters::TaskTokens tokens;
+  std::unique_ptr<adapters::CallbackServer> callbacks;
+  if (args.callbackPort >= 0) {
+    auto started =
+        adapters::CallbackServer::start(tokens, static_cast<uint16_t>(args.callbackPort));
+    if (!started.ok()) {
+      std::cerr << tool << ": error: --callback-port: " << started.error() << "\n";
+      return kExitUsage;
+    }
+    callbacks = std::move(started).value();
+    std::cerr << tool << ": callbacks on http://127.0.0.1:" << callbacks->port() << std::endl;
+  }
+  adapters::AdapterTaskHandler adapterTasks(adapters);
+  adapters::CallbackTaskHandler callbackTasks(adapterTasks, tokens, callbacks != nullptr);
+  exec::TaskChain tasks;
+  tasks.add(&mocks);
+  tasks.add(&callbackTasks);
+  tasks.add(&adapterTasks);
 
   exec::RealClock realClock;
   exec::VirtualClock virtualClock(realClock.now());
@@ -94,11 +135,12 @@ int runProgram(const bc::Program& program, const RunArgs& args, const char* tool
   if (auto dot = stem.find('.'); dot != std::string::npos && dot > 0) stem.resize(dot);
   options.stateMachineName = args.stateMachine.empty() ? stem : args.stateMachine;
   options.clock = args.virtualClock ? static_cast<exec::Clock*>(&virtualClock) : &realClock;
-  options.tasks = &mocks;
+  options.tasks = &tasks;
   options.recordHistory = !args.history.empty();
   options.maxPayloadBytes = args.maxPayloadBytes;
   options.maxThreads = args.threads;
   options.randomSeed = args.seed;
+  options.s3Root = args.s3Root;
 
   // --repeat runs the execution again from the same input (benchmarks, soak tests); the last
   // result is printed. --stats reports the executions' own time, without process start-up and
@@ -140,6 +182,14 @@ void addRunOptions(CLI::App& cmd, RunArgs& args) {
   cmd.add_option("--mock-config", args.mockConfig,
                  "A Step Functions Local mock configuration file");
   cmd.add_option("--test-case", args.testCase, "The test case of --mock-config to use");
+  cmd.add_option("--adapters", args.adapters,
+                 "Task adapters configuration: which services serve Task resources, and how "
+                 "(see docs/adapters.md)");
+  cmd.add_option("--callback-port", args.callbackPort,
+                 "Accept SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat for "
+                 ".waitForTaskToken tasks on this port of 127.0.0.1 (0: a free one, printed on "
+                 "stderr)")
+      ->check(CLI::Range(0, 65535));
   cmd.add_option(
       "--state-machine", args.stateMachine,
       "State machine name (for --mock-config and the context object; default: the file's name)");
@@ -161,6 +211,10 @@ void addRunOptions(CLI::App& cmd, RunArgs& args) {
   cmd.add_flag(
       "--stats", args.stats,
       "Print executions, transitions and their run time (without start-up) as JSON on stderr");
+  cmd.add_option("--s3-root", args.s3Root,
+                 "Folder standing for Amazon S3 in distributed Maps' ItemReader and ResultWriter: "
+                 "object Key of bucket B is DIR/B/Key")
+      ->check(CLI::ExistingDirectory);
   cmd.add_option("--seed", args.seed,
                  "Seed for States.UUID, States.MathRandom and retry jitter (0: random)");
 }

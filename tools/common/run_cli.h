@@ -17,11 +17,14 @@ struct RunArgs {
   std::string input = "{}";
   std::string mocks;
   std::string mockConfig;
+  std::string adapters;
   std::string testCase;
   std::string stateMachine;
   std::string executionName;
   std::string history;
+  std::string s3Root;
   bool virtualClock = false;
+  int callbackPort = -1; ///< -1: no callback listener; 0: a free port
   size_t maxPayloadBytes = 256 * 1024;
   size_t threads = 64;
   uint64_t seed = 0;

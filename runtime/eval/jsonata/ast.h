@@ -3,6 +3,7 @@
 // index bindings, parent (%) resolution, tail calls marked), with a byte position on every node.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -50,6 +51,17 @@ enum class BinaryOp : uint8_t {
 
 struct Node;
 using NodePtr = std::unique_ptr<Node>;
+
+/// A regex literal's compiled pattern, made on first use and then shared by every evaluation
+/// of the tree, on any thread (PCRE2's compiled code is read-only while matching). Copies start
+/// empty. Defined with the regex support (regex.cpp), which owns PCRE2.
+struct RegexCode {
+  RegexCode() = default;
+  RegexCode(const RegexCode&) {}
+  RegexCode& operator=(const RegexCode&) { return *this; }
+  ~RegexCode();
+  mutable std::atomic<void*> code{nullptr}; // pcre2_code_8
+};
 
 /// One parameter of a function signature such as `<s-n?:b>`.
 struct SignatureParam {
@@ -110,6 +122,7 @@ struct Node {
   bool boolean = false;
   std::string text;
   std::string regexFlags;
+  RegexCode regex;  ///< Regex
 
   NodePtr lhs, rhs;
   std::vector<NodePtr> items;

@@ -468,7 +468,8 @@ std::optional<double> parseIso(std::string_view s) {
 
 bool matchesIsoShape(std::string_view s) {
   // ^\d{4}(-[01]\d)*(-[0-3]\d)*(T[0-2]\d:[0-5]\d:[0-5]\d)*(\.\d+)?([+-][0-2]\d:?[0-5]\d|Z)?$
-  const auto re = compilePattern(
+  // Compiled once per thread (a compiled pattern carries its match data, not thread-safe).
+  thread_local const auto re = compilePattern(
       R"(^\d{4}(-[01]\d)*(-[0-3]\d)*(T[0-2]\d:[0-5]\d:[0-5]\d)*(\.\d+)?([+-][0-2]\d:?[0-5]\d|Z)?$)",
       false);
   return re && re->exec(s, 0).has_value();

@@ -48,14 +48,16 @@ Evaluator::Evaluator(const EvalOptions& options, const FunctionRegistry& functio
       now_(options.nowMillis) {
   char marker = 0;
   stackBase_ = &marker;
-  root_ = newFrame(nullptr);
-  random_.seed(std::random_device{}());
+  root_ = &rootFrame_;
 }
 
 Frame* Evaluator::newFrame(Frame* parent) {
-  frames_.emplace_back();
-  frames_.back().parent = parent;
-  return &frames_.back();
+  // Made on first use: many evaluations need no frame but the root, and a deque allocates as
+  // soon as it exists.
+  if (!frames_) frames_.emplace();
+  frames_->emplace_back();
+  frames_->back().parent = parent;
+  return &frames_->back();
 }
 
 int64_t Evaluator::nowMillis() {
@@ -186,6 +188,7 @@ JValue Evaluator::evaluateInner(const Node& expr, const JValue& input, Frame* en
       return input.isOuterWrapper() && input.length() > 0 ? input.at(0) : input;
     if (const JValue* v = env->lookup(expr.text)) return *v;
     if (const BuiltinFunction* b = functions_.find(expr.text)) {
+      if (b->value) return JValue::function(b->value);
       auto fn = std::make_shared<Function>();
       fn->kind = FunctionKind::Builtin;
       fn->builtin = b;
@@ -364,25 +367,35 @@ JValue Evaluator::evaluateStep(const Node& step, const JValue& input, Frame* env
     JValue result = evaluateSort(step, input, env);
     return step.stages.empty() ? result : evaluateStages(step.stages, result, env);
   }
-  std::vector<JValue> results;
-  size_t n = input.length();
-  results.reserve(n);
-  for (size_t i = 0; i < n; ++i) {
-    JValue res = evaluate(step, input.at(i), env);
-    for (const Stage& stage : step.stages)
-      res = evaluateFilter(*stage.expr, res, env);
-    if (res.isDefined()) results.push_back(std::move(res));
-  }
-  if (lastStep && results.size() == 1 && results[0].isArray() && !results[0].isSequence())
-    return results[0];
   JValue out = JValue::newArray(true);
   auto& items = out.ownedArray()->items;
-  for (JValue& res : results) {
+  auto flattenInto = [&items](JValue& res) {
     if (!res.isArray() || res.isCons()) {
       items.push_back(std::move(res));
     } else {
       pushItems(items, res);
     }
+  };
+  // The first result waits: when it is the only one, the last step may return it as it is.
+  JValue first;
+  size_t defined = 0;
+  size_t n = input.length();
+  for (size_t i = 0; i < n; ++i) {
+    JValue res = evaluate(step, input.at(i), env);
+    for (const Stage& stage : step.stages)
+      res = evaluateFilter(*stage.expr, res, env);
+    if (res.isUndefined()) continue;
+    if (defined == 0) {
+      first = std::move(res);
+    } else {
+      if (defined == 1) flattenInto(first);
+      flattenInto(res);
+    }
+    ++defined;
+  }
+  if (defined == 1) {
+    if (lastStep && first.isArray() && !first.isSequence()) return first;
+    flattenInto(first);
   }
   return out;
 }

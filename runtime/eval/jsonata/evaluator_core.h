@@ -9,6 +9,7 @@
 #include <chrono>
 #include <deque>
 #include <random>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -17,6 +18,7 @@
 #include "runtime/eval/jsonata/evaluator.h"
 #include "runtime/eval/jsonata/function.h"
 #include "runtime/eval/jsonata/jvalue.h"
+#include "runtime/eval/random_source.h"
 
 namespace asl::eval::jsonata {
 
@@ -61,7 +63,11 @@ public:
   const EvalOptions& options() const { return options_; }
   const FunctionRegistry& functions() const { return functions_; }
   int64_t nowMillis();
-  std::mt19937_64& random() { return random_; }
+  /// Seeded on first use: most evaluations never draw, and seeding costs more than they do.
+  std::mt19937_64& random() {
+    if (!random_) random_.emplace(freshSeed());
+    return *random_;
+  }
 
   /// Keeps a tree parsed during the evaluation ($eval) alive as long as closures may use it.
   const Node& keepTree(NodePtr tree) {
@@ -97,7 +103,8 @@ private:
 
   const EvalOptions& options_;
   const FunctionRegistry& functions_;
-  std::deque<Frame> frames_;
+  Frame rootFrame_;
+  std::optional<std::deque<Frame>> frames_;
   std::vector<NodePtr> trees_;
   Frame* root_ = nullptr;
   uint32_t depth_ = 0;
@@ -105,7 +112,7 @@ private:
   std::chrono::steady_clock::time_point started_;
   const char* stackBase_ = nullptr;
   std::optional<int64_t> now_;
-  std::mt19937_64 random_;
+  std::optional<std::mt19937_64> random_;
 };
 
 // Helpers shared by the libraries (evaluator_support.cpp).

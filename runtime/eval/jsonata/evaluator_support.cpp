@@ -332,18 +332,19 @@ char symbolOf(const JValue& v) {
   return 'm';
 }
 
-// The symbols a parameter accepts (jsonata-js builds a regex character class from them).
-std::string acceptedSymbols(const SignatureParam& p) {
+// Whether a parameter accepts an argument's symbol (jsonata-js builds a regex character class
+// from the symbols; this answers without building anything, as it runs on every call).
+bool accepts(const SignatureParam& p, char symbol) {
   switch (p.type) {
   case 'a':
   case 'x':
-    return "asnblfom";
+    return true; // "asnblfom": every symbol there is
   case 'j':
-    return "asnblom";
+    return symbol != 'f';
   case '(':
-    return p.choice + "m";
+    return symbol == 'm' || p.choice.find(symbol) != std::string::npos;
   default:
-    return std::string(1, p.type) + "m";
+    return symbol == p.type || symbol == 'm';
   }
 }
 
@@ -355,13 +356,12 @@ struct ParamMatch {
 // Matches the argument symbols against the parameters as the anchored regex
 // ^(p1)(p2)...$ would, greedy with backtracking. Each parameter matches one symbol, or
 // optionally none (`?`, `-`), or one or more (`+`).
-bool matchParams(const std::vector<SignatureParam>& params, const std::vector<std::string>& accepts,
-                 const std::string& symbols, size_t p, size_t pos, std::vector<ParamMatch>& out) {
+bool matchParams(const std::vector<SignatureParam>& params, std::string_view symbols, size_t p,
+                 size_t pos, ParamMatch* out) {
   if (p == params.size()) return pos == symbols.size();
   const SignatureParam& param = params[p];
-  const std::string& ok = accepts[p];
   size_t run = 0;
-  while (pos + run < symbols.size() && ok.find(symbols[pos + run]) != std::string::npos) {
+  while (pos + run < symbols.size() && accepts(param, symbols[pos + run])) {
     ++run;
     if (!param.variadic) break;
   }
@@ -369,21 +369,20 @@ bool matchParams(const std::vector<SignatureParam>& params, const std::vector<st
   size_t minimum = mayBeEmpty ? 0 : 1;
   for (size_t len = run + 1; len-- > minimum;) {
     out[p] = ParamMatch{pos, len};
-    if (matchParams(params, accepts, symbols, p + 1, pos + len, out)) return true;
+    if (matchParams(params, symbols, p + 1, pos + len, out)) return true;
     if (len == 0) break;
   }
   return false;
 }
 
 // Length of the longest prefix of `symbols` the first `count` parameters match, or npos.
-size_t partialMatch(const std::vector<SignatureParam>& params,
-                    const std::vector<std::string>& accepts, const std::string& symbols,
+size_t partialMatch(const std::vector<SignatureParam>& params, std::string_view symbols,
                     size_t count) {
   // Greedy without the end anchor, as jsonata-js's partial regexes.
   std::vector<SignatureParam> head(params.begin(), params.begin() + static_cast<long>(count));
+  std::vector<ParamMatch> ignored(count);
   for (size_t len = symbols.size() + 1; len-- > 0;) {
-    std::vector<ParamMatch> ignored(count);
-    if (matchParams(head, accepts, symbols.substr(0, len), 0, 0, ignored)) return len;
+    if (matchParams(head, symbols.substr(0, len), 0, 0, ignored.data())) return len;
   }
   return std::string::npos;
 }
@@ -400,19 +399,23 @@ size_t partialMatch(const std::vector<SignatureParam>& params,
 
 std::vector<JValue> validateArguments(const Signature& sig, std::vector<JValue>& args,
                                       const JValue& context) {
+  // Built-ins take a handful of parameters: their symbols and matches fit on the stack.
   std::string symbols;
   symbols.reserve(args.size());
   for (const JValue& a : args)
     symbols += symbolOf(a);
-  std::vector<std::string> accepts;
-  accepts.reserve(sig.params.size());
-  for (const SignatureParam& p : sig.params)
-    accepts.push_back(acceptedSymbols(p));
-  std::vector<ParamMatch> matches(sig.params.size());
-  if (!matchParams(sig.params, accepts, symbols, 0, 0, matches)) {
+  constexpr size_t kInline = 8;
+  ParamMatch inlineMatches[kInline];
+  std::vector<ParamMatch> heapMatches;
+  ParamMatch* matches = inlineMatches;
+  if (sig.params.size() > kInline) {
+    heapMatches.resize(sig.params.size());
+    matches = heapMatches.data();
+  }
+  if (!matchParams(sig.params, symbols, 0, 0, matches)) {
     size_t goodTo = 0;
     for (size_t i = 1; i <= sig.params.size(); ++i) {
-      size_t len = partialMatch(sig.params, accepts, symbols, i);
+      size_t len = partialMatch(sig.params, symbols, i);
       if (len == std::string::npos) throwMismatch(args, goodTo);
       goodTo = len;
     }
@@ -427,7 +430,7 @@ std::vector<JValue> validateArguments(const Signature& sig, std::vector<JValue>&
     if (m.length == 0) {
       if (param.useContext) {
         char type = symbolOf(context);
-        if (accepts[p].find(type) == std::string::npos) {
+        if (!accepts(param, type)) {
           JsonataError e = makeError("T0411");
           e.value = std::to_string(argIndex + 1);
           e.valueIsLiteral = true;

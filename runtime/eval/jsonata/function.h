@@ -47,6 +47,9 @@ struct BuiltinFunction {
   int arity = 0; ///< how many arguments higher-order functions pass it
   BuiltinImpl impl = nullptr;
   HostFunction host; ///< used when impl is null
+  /// The function value `$name` evaluates to, made with the entry and shared by every
+  /// evaluation (it is never changed once made).
+  std::shared_ptr<Function> value;
 };
 
 enum class FunctionKind : uint8_t { Lambda, Builtin, Partial, Regex, Native };

@@ -3,6 +3,16 @@
 #include "runtime/eval/jsonata/signature.h"
 
 namespace asl::eval::jsonata {
+namespace {
+
+std::shared_ptr<Function> functionValueOf(const BuiltinFunction* builtin) {
+  auto fn = std::make_shared<Function>();
+  fn->kind = FunctionKind::Builtin;
+  fn->builtin = builtin;
+  return fn;
+}
+
+} // namespace
 
 const FunctionRegistry& FunctionRegistry::standard() {
   // Built once, then only read: every evaluation may share it.
@@ -30,6 +40,7 @@ Result<void, JsonataError> FunctionRegistry::add(std::string_view name, std::str
   fn->signature = std::move(parsed).value();
   fn->arity = static_cast<int>(fn->signature.params.size());
   fn->host = std::move(impl);
+  fn->value = functionValueOf(fn.get());
   functions_[fn->name] = std::move(fn);
   return {};
 }
@@ -42,6 +53,7 @@ void FunctionRegistry::addBuiltin(std::string_view name, std::string_view signat
   if (parsed.ok()) fn->signature = std::move(parsed).value();
   fn->arity = arity >= 0 ? arity : static_cast<int>(fn->signature.params.size());
   fn->impl = impl;
+  fn->value = functionValueOf(fn.get());
   functions_[fn->name] = std::move(fn);
 }
 

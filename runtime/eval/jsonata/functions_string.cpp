@@ -140,13 +140,12 @@ JValue fnPad(Evaluator&, CallArgs& c) {
   double missing = std::fabs(std::trunc(width)) - static_cast<double>(codePointLength(str));
   if (missing <= 0) return c[0];
   size_t count = static_cast<size_t>(missing);
-  std::string padding;
-  while (codePointLength(padding) < count)
-    padding += padChar;
-  auto cps = codePoints(padding);
+  // The padding repeats padChar's code points and is cut after `count` of them.
+  auto cps = codePoints(padChar);
   std::string cut;
+  cut.reserve(count * padChar.size() / cps.size() + 4);
   for (size_t i = 0; i < count; ++i)
-    cut += cps[i];
+    cut += cps[i % cps.size()];
   return JValue::string(width < 0 ? cut + std::string(str) : std::string(str) + cut);
 }
 

@@ -28,15 +28,29 @@ void drain(std::vector<JValue>& pending) {
   }
 }
 
+// True when freeing `v` could recurse: it alone owns an array or object built here.
+bool ownsContainer(const JValue& v) {
+  return v.uniquelyOwned() && (v.ownedArray() || v.ownedObject());
+}
+
 } // namespace
 
 JArray::~JArray() {
+  // Most arrays hold scalars or shared data: their items die without recursing.
+  bool nested = false;
+  for (const JValue& item : items)
+    nested = nested || ownsContainer(item);
+  if (!nested) return;
   std::vector<JValue> pending;
   pending.swap(items);
   drain(pending);
 }
 
 JObject::~JObject() {
+  bool nested = false;
+  for (const auto& member : members)
+    nested = nested || ownsContainer(member.second);
+  if (!nested) return;
   std::vector<JValue> pending;
   pending.reserve(members.size());
   for (auto& member : members)

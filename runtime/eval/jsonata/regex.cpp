@@ -11,9 +11,13 @@
 
 namespace asl::eval::jsonata {
 
+RegexCode::~RegexCode() {
+  if (void* c = code.load(std::memory_order_acquire)) pcre2_code_free(static_cast<pcre2_code*>(c));
+}
+
 CompiledRegex::~CompiledRegex() {
   if (matchData) pcre2_match_data_free(static_cast<pcre2_match_data*>(matchData));
-  if (code) pcre2_code_free(static_cast<pcre2_code*>(code));
+  if (code && ownsCode) pcre2_code_free(static_cast<pcre2_code*>(code));
 }
 
 std::optional<RegexMatch> CompiledRegex::exec(std::string_view subject, size_t from) const {
@@ -47,16 +51,27 @@ std::shared_ptr<CompiledRegex> compileRegex(const Node& regex) {
     if (f == 'i') flags |= PCRE2_CASELESS;
     if (f == 'm') flags |= PCRE2_MULTILINE;
   }
-  int error = 0;
-  PCRE2_SIZE offset = 0;
-  pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(regex.text.data()),
-                                   regex.text.size(), flags, &error, &offset, nullptr);
+  void* code = regex.regex.code.load(std::memory_order_acquire);
   if (!code) {
-    JsonataError e = makeError("S0302", regex.position);
-    throwError(std::move(e));
+    int error = 0;
+    PCRE2_SIZE offset = 0;
+    code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(regex.text.data()), regex.text.size(),
+                         flags, &error, &offset, nullptr);
+    if (!code) {
+      JsonataError e = makeError("S0302", regex.position);
+      throwError(std::move(e));
+    }
+    // Another thread may have compiled it meanwhile: keep the first, free this one.
+    void* expected = nullptr;
+    if (!regex.regex.code.compare_exchange_strong(expected, code, std::memory_order_acq_rel)) {
+      pcre2_code_free(static_cast<pcre2_code*>(code));
+      code = expected;
+    }
   }
   compiled->code = code;
-  compiled->matchData = pcre2_match_data_create_from_pattern(code, nullptr);
+  compiled->ownsCode = false;
+  compiled->matchData =
+      pcre2_match_data_create_from_pattern(static_cast<pcre2_code*>(code), nullptr);
   return compiled;
 }
 

@@ -28,6 +28,7 @@ struct CompiledRegex {
   uint32_t position = 0;
   void* code = nullptr;      // pcre2_code_8
   void* matchData = nullptr; // pcre2_match_data_8
+  bool ownsCode = true;      // false: the code is a tree's RegexCode, which frees it
 
   CompiledRegex() = default;
   CompiledRegex(const CompiledRegex&) = delete;
@@ -38,7 +39,8 @@ struct CompiledRegex {
   std::optional<RegexMatch> exec(std::string_view subject, size_t from) const;
 };
 
-/// Compiles a regex literal; a pattern PCRE2 rejects fails with D1004-like error S0302.
+/// A regex literal ready to match: its pattern is compiled once per tree and kept on the node;
+/// a pattern PCRE2 rejects fails with error S0302.
 std::shared_ptr<CompiledRegex> compileRegex(const Node& regex);
 
 /// Compiles a pattern the library builds itself (date/time pictures); nullptr if invalid.
